@@ -1,0 +1,29 @@
+package dev.highlighter.core;
+
+import java.util.List;
+
+/**
+ * A highlight segment of a VOD, as one model version found it.
+ *
+ * @param topFeatures the features that contributed most to the score, strongest first
+ * @param signals     which signal families the score used (chat, media)
+ */
+public record Highlight(String vodId, String modelVersion, long startMs, long endMs, double score, int rank,
+                       List<String> topFeatures, List<String> signals) {
+
+    public Highlight {
+        if (endMs <= startMs) {
+            throw new IllegalArgumentException("highlight of " + vodId + " ends (" + endMs + ") before it starts (" + startMs + ")");
+        }
+        topFeatures = List.copyOf(topFeatures);
+        signals = List.copyOf(signals);
+    }
+
+    public double startSeconds() {
+        return startMs / 1000.0;
+    }
+
+    public double endSeconds() {
+        return endMs / 1000.0;
+    }
+}

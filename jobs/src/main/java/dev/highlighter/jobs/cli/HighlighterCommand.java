@@ -1,0 +1,50 @@
+package dev.highlighter.jobs.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root of the command line, in the style of the Airflow CLI. */
+@Command(name = "highlighter", mixinStandardHelpOptions = true, version = "highlighter 0.1.0",
+        description = "Finds highlights in archived live streams: batch jobs over HDFS and HBase.",
+        subcommands = {RunCommand.class, ExportCommand.class, EvaluateCommand.class, DemoCommand.class})
+public class HighlighterCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    public static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine cli = new CommandLine(HighlighterCommand.class, factory);
+        cli.registerConverter(LocalDate.class, HighlighterCommand::date);
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            PrintWriter err = line.getErr();
+            err.println("highlighter " + line.getCommandName() + ": " + oneLine(e));
+            return 1;
+        });
+        return cli;
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date (yyyy-MM-dd)");
+        }
+    }
+
+    static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

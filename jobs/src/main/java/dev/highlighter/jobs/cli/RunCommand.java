@@ -1,0 +1,47 @@
+package dev.highlighter.jobs.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs a job for a logical date.",
+                "A date that failed before is restarted: only the VODs that did not complete run again.",
+                "A completed date is left alone unless --rerun is given."})
+public class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "JOB", description = "The job to run: highlights.")
+    String job;
+
+    @Option(names = "--date", required = true, paramLabel = "yyyy-MM-dd", description = "The logical date (the partition vods/*/DATE/).")
+    LocalDate date;
+
+    @Option(names = "--rerun", description = "Run a completed date again, as a new run; rows are overwritten, not duplicated.")
+    boolean rerun;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Autowired
+    JobRunner runner;
+
+    @Override
+    public Integer call() throws Exception {
+        JobExecution execution = runner.run(job, date, rerun);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%s %s: %s (job execution %d)%n", job, date, execution.getStatus(), execution.getId());
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            execution.getAllFailureExceptions().stream().findFirst()
+                    .ifPresent(e -> spec.commandLine().getErr().println(e.getMessage()));
+            return 1;
+        }
+        return 0;
+    }
+}

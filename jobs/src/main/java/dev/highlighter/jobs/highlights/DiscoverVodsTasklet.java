@@ -1,0 +1,57 @@
+package dev.highlighter.jobs.highlights;
+
+import dev.highlighter.core.VodRef;
+import dev.highlighter.readers.catalog.VodCatalog;
+import dev.highlighter.writers.VodStatusWriter;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Lists the date's VODs and registers them in {@code vods}. A video without chat is recorded as
+ * not scored yet: media scoring comes later, and that is not an error.
+ */
+public class DiscoverVodsTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscoverVodsTasklet.class);
+
+    private final VodCatalog catalog;
+    private final VodStatusWriter vods;
+    private final LocalDate date;
+
+    public DiscoverVodsTasklet(VodCatalog catalog, VodStatusWriter vods, LocalDate date) {
+        this.catalog = catalog;
+        this.vods = vods;
+        this.date = date;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        List<VodRef> found = catalog.list(date);
+        long withChat = found.stream().filter(VodRef::hasChat).count();
+        for (VodRef vod : found) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("channel", vod.channel());
+            row.put("date", vod.date());
+            row.put("video_path", vod.videoPath());
+            row.put("chat_path", vod.chatPath());
+            if (!vod.hasChat()) {
+                row.put("status", "NOT_SCORED_YET");
+                log.info("VOD {} ({}) has a video but no chat: not scored yet", vod.vodId(), vod.channel());
+            }
+            vods.update(vod.vodId(), row);
+            contribution.incrementReadCount();
+        }
+        chunkContext.getStepContext().getStepExecution().getExecutionContext().putLong("vods", found.size());
+        chunkContext.getStepContext().getStepExecution().getExecutionContext().putLong("vodsWithChat", withChat);
+        log.info("Found {} VODs for {} ({} with chat, {} video only)", found.size(), date, withChat, found.size() - withChat);
+        return RepeatStatus.FINISHED;
+    }
+}

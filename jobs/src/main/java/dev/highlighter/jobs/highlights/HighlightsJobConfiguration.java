@@ -1,0 +1,159 @@
+package dev.highlighter.jobs.highlights;
+
+import dev.highlighter.core.HdfsLayout;
+import dev.highlighter.jobs.HighlighterProperties;
+import dev.highlighter.processors.model.HighlightModel;
+import dev.highlighter.processors.model.RuleModelV0;
+import dev.highlighter.readers.catalog.VodCatalog;
+import dev.highlighter.writers.VodStatusWriter;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hbase.client.Connection;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.partition.support.SimpleStepExecutionSplitter;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The nightly {@code highlights} job for a logical date, top to bottom as in DESIGN.md:
+ * <pre>
+ * discoverVods -> chatFeatures (per VOD) -> inference (per VOD) -> segments (per VOD) -> summary
+ * </pre>
+ * Each per-VOD stage is a partitioned step with one partition per VOD. A VOD that fails a stage
+ * fails only its own partition and skips its later stages; the summary then fails the job, and a
+ * restart re-runs only the partitions that did not complete.
+ */
+@Configuration(proxyBeanMethods = false)
+public class HighlightsJobConfiguration {
+
+    public static final String JOB = "highlights";
+    public static final String CHAT_WORKER = "chatFeatures.vod";
+    public static final String INFERENCE_WORKER = "inference.vod";
+    public static final String SEGMENTS_WORKER = "segments.vod";
+
+    @Bean
+    Job highlightsJob(JobRepository repository, Step discoverVods, Step chatFeatures, Step inference, Step segments, Step summary) {
+        return new JobBuilder(JOB, repository)
+                .start(discoverVods)
+                .next(chatFeatures)
+                .next(inference)
+                .next(segments)
+                .next(summary)
+                .build();
+    }
+
+    @Bean
+    Step discoverVods(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tm,
+                      DiscoverVodsTasklet discoverVodsTasklet) {
+        return new StepBuilder("discoverVods", repository).tasklet(discoverVodsTasklet, tm).allowStartIfComplete(true).build();
+    }
+
+    @Bean
+    Step chatFeatures(JobRepository repository, @Qualifier("chatFeaturesVod") Step worker,
+                      @Qualifier("chatPartitioner") Partitioner partitioner, HighlighterProperties props) {
+        return perVod(repository, "chatFeatures", worker, partitioner, props);
+    }
+
+    @Bean
+    Step inference(JobRepository repository, @Qualifier("inferenceVod") Step worker,
+                   @Qualifier("inferencePartitioner") Partitioner partitioner, HighlighterProperties props) {
+        return perVod(repository, "inference", worker, partitioner, props);
+    }
+
+    @Bean
+    Step segments(JobRepository repository, @Qualifier("segmentsVod") Step worker,
+                  @Qualifier("segmentsPartitioner") Partitioner partitioner, HighlighterProperties props) {
+        return perVod(repository, "segments", worker, partitioner, props);
+    }
+
+    @Bean
+    Step summary(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tm, SummaryTasklet summaryTasklet) {
+        return new StepBuilder("summary", repository).tasklet(summaryTasklet, tm).build();
+    }
+
+    /**
+     * The manager re-runs on every restart so that VODs that failed an earlier stage get their
+     * later stages; its splitter still skips each VOD partition that already completed.
+     */
+    private static Step perVod(JobRepository repository, String name, Step worker, Partitioner partitioner, HighlighterProperties props) {
+        SimpleStepExecutionSplitter splitter = new SimpleStepExecutionSplitter(repository, worker.getName(), partitioner);
+        splitter.setAllowStartIfComplete(false);
+        TaskExecutor executor = new SimpleAsyncTaskExecutor("vod-");
+        return new StepBuilder(name, repository)
+                .partitioner(worker.getName(), partitioner)
+                .splitter(splitter)
+                .step(worker)
+                .gridSize(props.getGridSize())
+                .taskExecutor(executor)
+                .aggregator(new TolerantPartitionAggregator())
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    VodPartitioner chatPartitioner(VodCatalog catalog, JobRepository repository,
+                                   @Value("#{jobParameters['date']}") LocalDate date,
+                                   @Value("#{stepExecution}") StepExecution manager) {
+        return new VodPartitioner(catalog, date, repository, manager, null);
+    }
+
+    @Bean
+    @StepScope
+    VodPartitioner inferencePartitioner(VodCatalog catalog, JobRepository repository,
+                                        @Value("#{jobParameters['date']}") LocalDate date,
+                                        @Value("#{stepExecution}") StepExecution manager) {
+        return new VodPartitioner(catalog, date, repository, manager, CHAT_WORKER);
+    }
+
+    @Bean
+    @StepScope
+    VodPartitioner segmentsPartitioner(VodCatalog catalog, JobRepository repository,
+                                       @Value("#{jobParameters['date']}") LocalDate date,
+                                       @Value("#{stepExecution}") StepExecution manager) {
+        return new VodPartitioner(catalog, date, repository, manager, INFERENCE_WORKER);
+    }
+
+    @Bean
+    @StepScope
+    DiscoverVodsTasklet discoverVodsTasklet(VodCatalog catalog, VodStatusWriter vods, @Value("#{jobParameters['date']}") LocalDate date) {
+        return new DiscoverVodsTasklet(catalog, vods, date);
+    }
+
+    @Bean
+    @StepScope
+    SummaryTasklet summaryTasklet(VodCatalog catalog, VodStatusWriter vods, JobRepository repository,
+                                  @Value("#{jobParameters['date']}") LocalDate date) {
+        return new SummaryTasklet(catalog, vods, repository, date, List.of(CHAT_WORKER, INFERENCE_WORKER, SEGMENTS_WORKER));
+    }
+
+    @Bean
+    VodCatalog vodCatalog(FileSystem fs, HdfsLayout layout) {
+        return new VodCatalog(fs, layout);
+    }
+
+    @Bean
+    @Lazy
+    VodStatusWriter vodStatusWriter(@Lazy Connection connection) {
+        return new VodStatusWriter(connection);
+    }
+
+    @Bean
+    HighlightModel highlightModel() {
+        return new RuleModelV0();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.highlighter.jobs.highlights;
+
+import dev.highlighter.core.VodRef;
+import dev.highlighter.readers.catalog.VodCatalog;
+import dev.highlighter.writers.VodStatusWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The end of a run: one line per VOD with its outcome, the totals in the step's context, and a
+ * failed job when any VOD failed, naming each one and why. The job can then be restarted, and
+ * only those VODs run again.
+ */
+public class SummaryTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(SummaryTasklet.class);
+
+    private final VodCatalog catalog;
+    private final VodStatusWriter vods;
+    private final JobRepository repository;
+    private final LocalDate date;
+    private final List<String> workerSteps;
+
+    public SummaryTasklet(VodCatalog catalog, VodStatusWriter vods, JobRepository repository, LocalDate date, List<String> workerSteps) {
+        this.catalog = catalog;
+        this.vods = vods;
+        this.repository = repository;
+        this.date = date;
+        this.workerSteps = workerSteps;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        StepExecution self = chunkContext.getStepContext().getStepExecution();
+        JobInstance instance = self.getJobExecution().getJobInstance();
+        List<String> failures = new ArrayList<>();
+        long scored = 0;
+        long videoOnly = 0;
+        long rejectedRows = 0;
+        for (VodRef vod : catalog.list(date)) {
+            if (!vod.hasChat()) {
+                videoOnly++;
+                log.info("  {}  NOT_SCORED_YET  (video only)", vod.vodId());
+                continue;
+            }
+            String outcome = "COMPLETED";
+            for (String worker : workerSteps) {
+                StepExecution last = repository.getLastStepExecution(instance, VodPartitioner.partitionStepName(worker, vod.vodId()));
+                if (last != null) {
+                    rejectedRows += worker.equals(workerSteps.get(0)) ? last.getReadSkipCount() : 0;
+                }
+                if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
+                    outcome = "FAILED in " + worker + ": " + reason(last);
+                    break;
+                }
+            }
+            log.info("  {}  {}", vod.vodId(), outcome);
+            if (outcome.equals("COMPLETED")) {
+                scored++;
+            } else {
+                failures.add(vod.vodId() + " " + outcome);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("status", "FAILED");
+                row.put("failure", outcome);
+                row.put("last_job_execution", self.getJobExecutionId());
+                vods.update(vod.vodId(), row);
+            }
+        }
+        ExecutionContext context = self.getExecutionContext();
+        context.putLong("vodsScored", scored);
+        context.putLong("vodsFailed", failures.size());
+        context.putLong("vodsNotScoredYet", videoOnly);
+        context.putLong("chatRowsRejected", rejectedRows);
+        log.info("Summary for {}: {} scored, {} failed, {} not scored yet, {} chat rows quarantined",
+                date, scored, failures.size(), videoOnly, rejectedRows);
+        if (!failures.isEmpty()) {
+            throw new VodsFailedException(failures.size() + " VOD(s) failed on " + date + ":\n  " + String.join("\n  ", failures));
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private static String reason(StepExecution last) {
+        if (last == null) {
+            return "did not run";
+        }
+        if (!last.getFailureExceptions().isEmpty()) {
+            return last.getFailureExceptions().get(0).getMessage();
+        }
+        String description = last.getExitStatus().getExitDescription();
+        if (description == null || description.isBlank()) {
+            return last.getStatus().toString();
+        }
+        int newline = description.indexOf('\n');
+        return newline > 0 ? description.substring(0, newline) : description;
+    }
+
+    /** Some VODs of the date failed; the message names them. */
+    public static class VodsFailedException extends RuntimeException {
+        public VodsFailedException(String message) {
+            super(message);
+        }
+    }
+}

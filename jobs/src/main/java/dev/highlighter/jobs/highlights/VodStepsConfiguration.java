@@ -1,0 +1,164 @@
+package dev.highlighter.jobs.highlights;
+
+import dev.highlighter.core.ChatMessage;
+import dev.highlighter.core.HBaseSchema;
+import dev.highlighter.core.HdfsLayout;
+import dev.highlighter.core.ScoredBatch;
+import dev.highlighter.core.VodHighlights;
+import dev.highlighter.core.VodScores;
+import dev.highlighter.core.WindowBatch;
+import dev.highlighter.jobs.HighlighterProperties;
+import dev.highlighter.processors.chat.ChatWindowAggregator;
+import dev.highlighter.processors.chat.MessageSignalExtractor;
+import dev.highlighter.processors.chat.MessageSignals;
+import dev.highlighter.processors.chat.ReactionLexicon;
+import dev.highlighter.processors.model.HighlightModel;
+import dev.highlighter.processors.model.ModelScorer;
+import dev.highlighter.processors.segment.Segmenter;
+import dev.highlighter.readers.chat.ChatFormat;
+import dev.highlighter.readers.chat.ChatMessageReader;
+import dev.highlighter.readers.chat.CsvColumnMapping;
+import dev.highlighter.readers.chat.CsvMappingResolver;
+import dev.highlighter.readers.chat.MalformedChatRowException;
+import dev.highlighter.readers.hbase.VodScoresReader;
+import dev.highlighter.readers.hbase.WindowBatchReader;
+import dev.highlighter.writers.HighlightWriter;
+import dev.highlighter.writers.PredictionWriter;
+import dev.highlighter.writers.QuarantineFile;
+import dev.highlighter.writers.VodStatusWriter;
+import dev.highlighter.writers.WindowFeaturesWriter;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hbase.client.Connection;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The per-VOD worker steps of the highlights job, and the step-scoped parts they are built from. */
+@Configuration(proxyBeanMethods = false)
+public class VodStepsConfiguration {
+
+    private static final String VOD_ID = "#{stepExecutionContext['vodId']}";
+
+    // --- chat features: chat file -> message signals -> windows -> windows:c
+
+    @Bean
+    Step chatFeaturesVod(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tm,
+                         ChatMessageReader chatMessageReader, MessageSignalExtractor messageSignalExtractor,
+                         ChatWindowsWriter chatWindowsWriter, QuarantineSkipListener<ChatMessage, MessageSignals> chatQuarantine,
+                         HighlighterProperties props) {
+        return new StepBuilder(HighlightsJobConfiguration.CHAT_WORKER, repository)
+                .<ChatMessage, MessageSignals>chunk(props.getChatChunkSize())
+                .transactionManager(tm)
+                .reader(chatMessageReader)
+                .processor(messageSignalExtractor)
+                .writer(chatWindowsWriter)
+                .faultTolerant()
+                .skip(MalformedChatRowException.class)
+                .skipLimit(Long.MAX_VALUE)
+                .skipListener(chatQuarantine)
+                .listener(new VodProgressLogger())
+                .listener(chatQuarantine)
+                .listener(chatWindowsWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ChatMessageReader chatMessageReader(FileSystem fs, HighlighterProperties props,
+                                        @Value("#{stepExecutionContext['chatPath']}") String chatPath) {
+        String format = props.getChat().getFormat();
+        return new ChatMessageReader(fs, new Path(chatPath), format == null || format.isBlank() ? null : ChatFormat.parse(format),
+                csvMappings(props));
+    }
+
+    static CsvMappingResolver csvMappings(HighlighterProperties props) {
+        Map<String, CsvColumnMapping> channels = new LinkedHashMap<>();
+        props.getChat().getCsvChannels().forEach((channel, spec) -> channels.put(channel, CsvColumnMapping.of(spec)));
+        Map<String, String> fallback = props.getChat().getCsv();
+        return new CsvMappingResolver(channels, fallback.isEmpty() ? null : CsvColumnMapping.of(fallback));
+    }
+
+    @Bean
+    MessageSignalExtractor messageSignalExtractor() {
+        return new MessageSignalExtractor(ReactionLexicon.loadDefault());
+    }
+
+    @Bean
+    @StepScope
+    ChatWindowsWriter chatWindowsWriter(@Lazy Connection connection, VodStatusWriter vods, HighlighterProperties props,
+                                        @Value(VOD_ID) String vodId, @Value("#{stepExecutionContext['chatPath']}") String chatPath) {
+        return new ChatWindowsWriter(new ChatWindowAggregator(vodId, props.getWindowMs()),
+                new WindowFeaturesWriter(connection, HBaseSchema.CHAT), vods, vodId, chatPath);
+    }
+
+    @Bean
+    @StepScope
+    QuarantineSkipListener<ChatMessage, MessageSignals> chatQuarantine(FileSystem fs, HdfsLayout layout,
+                                                                        @Value("#{jobParameters['date']}") LocalDate date,
+                                                                        @Value(VOD_ID) String vodId) {
+        return new QuarantineSkipListener<>(new QuarantineFile(fs, layout.quarantineFile(HighlightsJobConfiguration.JOB, date, vodId, "chat")));
+    }
+
+    // --- inference: windows (c + m) -> model, in batches -> windows:p
+
+    @Bean
+    Step inferenceVod(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tm,
+                      WindowBatchReader windowBatchReader, HighlightModel model, @Lazy Connection connection) {
+        return new StepBuilder(HighlightsJobConfiguration.INFERENCE_WORKER, repository)
+                .<WindowBatch, ScoredBatch>chunk(4)
+                .transactionManager(tm)
+                .reader(windowBatchReader)
+                .processor(new ModelScorer(model))
+                .writer(new PredictionWriter(connection))
+                .listener(new VodProgressLogger())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    WindowBatchReader windowBatchReader(@Lazy Connection connection, HighlightModel model, HighlighterProperties props,
+                                        @Value(VOD_ID) String vodId) {
+        return new WindowBatchReader(connection, vodId, props.getInferenceBatchSize(), model.lookahead(),
+                HBaseSchema.CHAT, HBaseSchema.MEDIA);
+    }
+
+    // --- segments: scored windows -> highlight segments -> highlights (+ vods)
+
+    @Bean
+    Step segmentsVod(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tm,
+                     VodScoresReader vodScoresReader, HighlightWriter highlightWriter, HighlighterProperties props) {
+        return new StepBuilder(HighlightsJobConfiguration.SEGMENTS_WORKER, repository)
+                .<VodScores, VodHighlights>chunk(1)
+                .transactionManager(tm)
+                .reader(vodScoresReader)
+                .processor(new Segmenter(props.getSegments().policy()))
+                .writer(highlightWriter)
+                .listener(new VodProgressLogger())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    VodScoresReader vodScoresReader(@Lazy Connection connection, HighlightModel model, HighlighterProperties props,
+                                    @Value(VOD_ID) String vodId) {
+        return new VodScoresReader(connection, vodId, model.version(), props.getWindowMs());
+    }
+
+    @Bean
+    @StepScope
+    HighlightWriter highlightWriter(@Lazy Connection connection, VodStatusWriter vods,
+                                    @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
+        return new HighlightWriter(connection, vods, jobExecutionId);
+    }
+}

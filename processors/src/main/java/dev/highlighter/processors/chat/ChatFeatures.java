@@ -1,0 +1,27 @@
+package dev.highlighter.processors.chat;
+
+import java.util.List;
+
+/** Names of the chat features, as written to HBase {@code windows:c}. */
+public final class ChatFeatures {
+
+    public static final String MESSAGES = "chat_msgs";
+    public static final String RATE = "chat_rate";
+    public static final String USERS = "chat_users";
+    public static final String LAUGH = "chat_laugh";
+    public static final String HYPE = "chat_hype";
+    public static final String EMOTES = "chat_emotes";
+    public static final String REPEATS = "chat_repeats";
+    public static final String SHOUTING = "chat_shouting";
+    public static final String PUNCTUATION = "chat_punct";
+
+    /** The features that also get a robust z-score, named {@code <feature>_z}. */
+    public static final List<String> SCORED = List.of(RATE, USERS, LAUGH, HYPE, EMOTES, REPEATS, SHOUTING, PUNCTUATION);
+
+    private ChatFeatures() {
+    }
+
+    public static String z(String feature) {
+        return feature + "_z";
+    }
+}

@@ -1,0 +1,115 @@
+package dev.highlighter.processors.chat;
+
+import dev.highlighter.core.WindowFeatures;
+import dev.highlighter.core.Windows;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Sums message signals into fixed windows of one VOD and, once every message is in, turns the
+ * sums into features with z-scores against the VOD's own baseline. Messages may arrive out of
+ * order. Memory grows with the number of windows (and distinct texts and users per window), never
+ * with the number of messages.
+ */
+public class ChatWindowAggregator {
+
+    private final String vodId;
+    private final long windowMs;
+    private final TreeMap<Long, Sums> windows = new TreeMap<>();
+    private long messages;
+    private boolean usersKnown;
+
+    public ChatWindowAggregator(String vodId, long windowMs) {
+        this.vodId = vodId;
+        this.windowMs = windowMs;
+    }
+
+    public void add(MessageSignals m) {
+        Sums s = windows.computeIfAbsent(Windows.index(m.offsetMs(), windowMs), i -> new Sums());
+        s.messages++;
+        s.laugh += m.laugh();
+        s.hype += m.hype();
+        s.emotes += m.emotes();
+        s.shouting += m.shouting() ? 1 : 0;
+        s.punctuation += m.punctuation() ? 1 : 0;
+        if (!s.texts.add(m.textKey())) {
+            s.repeats++;
+        }
+        if (m.userKey() != null) {
+            usersKnown = true;
+            s.users.add(m.userKey());
+        }
+        messages++;
+    }
+
+    public long messages() {
+        return messages;
+    }
+
+    /**
+     * Features of every window from the start of the VOD to its last message, quiet windows
+     * included: silence is part of the baseline.
+     */
+    public List<WindowFeatures> features() {
+        if (windows.isEmpty()) {
+            return List.of();
+        }
+        long last = windows.lastKey();
+        int n = (int) (last + 1);
+        Map<String, double[]> raw = new LinkedHashMap<>();
+        for (String f : ChatFeatures.SCORED) {
+            if (usersKnown || !f.equals(ChatFeatures.USERS)) {
+                raw.put(f, new double[n]);
+            }
+        }
+        double[] counts = new double[n];
+        double seconds = windowMs / 1000.0;
+        for (Map.Entry<Long, Sums> e : windows.entrySet()) {
+            int i = e.getKey().intValue();
+            Sums s = e.getValue();
+            counts[i] = s.messages;
+            raw.get(ChatFeatures.RATE)[i] = s.messages / seconds;
+            raw.get(ChatFeatures.LAUGH)[i] = s.laugh;
+            raw.get(ChatFeatures.HYPE)[i] = s.hype;
+            raw.get(ChatFeatures.EMOTES)[i] = s.emotes;
+            raw.get(ChatFeatures.REPEATS)[i] = s.repeats;
+            raw.get(ChatFeatures.SHOUTING)[i] = s.shouting;
+            raw.get(ChatFeatures.PUNCTUATION)[i] = s.punctuation;
+            if (usersKnown) {
+                raw.get(ChatFeatures.USERS)[i] = s.users.size();
+            }
+        }
+        Map<String, RobustBaseline> baselines = new HashMap<>();
+        raw.forEach((f, values) -> baselines.put(f, RobustBaseline.of(values)));
+        List<WindowFeatures> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Map<String, Double> values = new HashMap<>();
+            values.put(ChatFeatures.MESSAGES, counts[i]);
+            for (Map.Entry<String, double[]> e : raw.entrySet()) {
+                double v = e.getValue()[i];
+                values.put(e.getKey(), v);
+                values.put(ChatFeatures.z(e.getKey()), baselines.get(e.getKey()).z(v));
+            }
+            out.add(new WindowFeatures(vodId, Windows.start(i, windowMs), values));
+        }
+        return out;
+    }
+
+    private static final class Sums {
+        int messages;
+        int laugh;
+        int hype;
+        int emotes;
+        int repeats;
+        int shouting;
+        int punctuation;
+        final Set<String> texts = new HashSet<>();
+        final Set<String> users = new HashSet<>();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.highlighter.processors.chat;
+
+import dev.highlighter.core.ChatMessage;
+import java.util.Locale;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/** Turns a chat message into its reaction signals: lexicon hits, shouting, punctuation runs. */
+public class MessageSignalExtractor implements ItemProcessor<ChatMessage, MessageSignals> {
+
+    /** Messages shorter than this are not judged for shouting ("GG" is not shouting). */
+    static final int MIN_LETTERS_FOR_CAPS = 4;
+    /** Share of capital letters above which a message counts as shouting. */
+    static final double CAPS_SHARE = 0.7;
+
+    private final ReactionLexicon lexicon;
+
+    public MessageSignalExtractor(ReactionLexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    @Override
+    public MessageSignals process(ChatMessage message) {
+        String text = message.text();
+        int[] counts = new int[ReactionLexicon.Category.values().length];
+        int letters = 0;
+        int upper = 0;
+        boolean punctuation = false;
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (Character.isWhitespace(c)) {
+                if (start >= 0) {
+                    lexicon.count(text.substring(start, i), counts);
+                    start = -1;
+                }
+                continue;
+            }
+            if (start < 0) {
+                start = i;
+            }
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isUpperCase(c)) {
+                    upper++;
+                }
+            }
+            if ((c == '!' || c == '?') && i > 0 && (text.charAt(i - 1) == '!' || text.charAt(i - 1) == '?')) {
+                punctuation = true;
+            }
+        }
+        boolean shouting = letters >= MIN_LETTERS_FOR_CAPS && upper >= CAPS_SHARE * letters;
+        String user = message.user() == null ? null : message.user().toLowerCase(Locale.ROOT);
+        return new MessageSignals(message.offsetMs(), user, normalise(text),
+                counts[ReactionLexicon.Category.LAUGH.ordinal()], counts[ReactionLexicon.Category.HYPE.ordinal()],
+                counts[ReactionLexicon.Category.EMOTE.ordinal()], shouting, punctuation);
+    }
+
+    /** Lower case, single spaces, and long letter runs cut to three, so "LULLLL" repeats "LULL". */
+    static String normalise(String text) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), 64));
+        char last = 0;
+        int run = 0;
+        for (int i = 0; i < text.length() && out.length() < 64; i++) {
+            char c = Character.toLowerCase(text.charAt(i));
+            if (Character.isWhitespace(c)) {
+                c = ' ';
+            }
+            run = c == last ? run + 1 : 1;
+            last = c;
+            if (run <= 3 && !(c == ' ' && (out.length() == 0))) {
+                out.append(c);
+            }
+        }
+        return out.toString().strip();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.highlighter.processors.chat;
+
+/**
+ * What one message says about the moment it was sent, before any aggregation.
+ *
+ * @param userKey     a stable key of the author, or null when the format has no users
+ * @param textKey     the message normalised for spotting copy-paste bursts
+ * @param laugh       laughter tokens
+ * @param hype        hype tokens
+ * @param emotes      emote tokens
+ * @param shouting    the message is mostly capitals
+ * @param punctuation the message has a run of '!' or '?'
+ */
+public record MessageSignals(long offsetMs, String userKey, String textKey, int laugh, int hype, int emotes,
+                             boolean shouting, boolean punctuation) {
+}

@@ -1,0 +1,22 @@
+package dev.highlighter.processors.model;
+
+import dev.highlighter.core.ScoredWindow;
+import dev.highlighter.core.WindowBatch;
+import java.util.List;
+
+/**
+ * Turns window features into highlight probabilities. Models score a batch at a time, so that a
+ * trained model can vectorise, and see the windows that follow each window, because reactions
+ * lag the event.
+ */
+public interface HighlightModel {
+
+    /** Recorded with every prediction and highlight, e.g. {@code rule-v0}. */
+    String version();
+
+    /** How many following windows each prediction needs. */
+    int lookahead();
+
+    /** One scored window per window of the batch, in the same order. */
+    List<ScoredWindow> predict(WindowBatch batch);
+}

@@ -1,0 +1,88 @@
+package dev.highlighter.processors.model;
+
+import dev.highlighter.core.ScoredWindow;
+import dev.highlighter.core.WindowBatch;
+import dev.highlighter.core.WindowFeatures;
+import dev.highlighter.processors.chat.ChatFeatures;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Version 0: a transparent weighted rule that needs no training. A window's score is the weighted
+ * sum of how strongly chat reacted in the windows right after it (robust z-scores, positive part
+ * only, strongest of the following windows), squashed to a probability by a logistic curve.
+ * Every term is reported as a contribution, so a highlight can say what drove it.
+ */
+public class RuleModelV0 implements HighlightModel {
+
+    public static final String VERSION = "rule-v0";
+
+    /** Chat reacts 5 to 20 s after an event: with 5 s windows, look at the next four. */
+    static final int LOOKAHEAD_WINDOWS = 4;
+    /** Score at which the probability is one half. */
+    static final double MIDPOINT = 3.0;
+    /** How sharply the probability rises around the midpoint. */
+    static final double STEEPNESS = 1.5;
+
+    /**
+     * Weights of the reaction signals. Message rate carries most of the evidence; the lexicon and
+     * burst signals sharpen it. They sum to one, so the score is in z units.
+     */
+    static final Map<String, Double> WEIGHTS = weights();
+
+    private static Map<String, Double> weights() {
+        Map<String, Double> w = new LinkedHashMap<>();
+        w.put(ChatFeatures.z(ChatFeatures.RATE), 0.40);
+        w.put(ChatFeatures.z(ChatFeatures.USERS), 0.10);
+        w.put(ChatFeatures.z(ChatFeatures.HYPE), 0.15);
+        w.put(ChatFeatures.z(ChatFeatures.LAUGH), 0.10);
+        w.put(ChatFeatures.z(ChatFeatures.EMOTES), 0.05);
+        w.put(ChatFeatures.z(ChatFeatures.REPEATS), 0.10);
+        w.put(ChatFeatures.z(ChatFeatures.SHOUTING), 0.05);
+        w.put(ChatFeatures.z(ChatFeatures.PUNCTUATION), 0.05);
+        return w;
+    }
+
+    @Override
+    public String version() {
+        return VERSION;
+    }
+
+    @Override
+    public int lookahead() {
+        return LOOKAHEAD_WINDOWS;
+    }
+
+    @Override
+    public List<ScoredWindow> predict(WindowBatch batch) {
+        List<ScoredWindow> out = new ArrayList<>(batch.windows().size());
+        for (int i = 0; i < batch.windows().size(); i++) {
+            List<WindowFeatures> span = batch.withFollowing(i, LOOKAHEAD_WINDOWS);
+            Map<String, Double> contributions = new HashMap<>();
+            double score = 0;
+            double weightPresent = 0;
+            for (Map.Entry<String, Double> w : WEIGHTS.entrySet()) {
+                if (!span.get(0).has(w.getKey())) {
+                    continue; // e.g. no user names in this chat format
+                }
+                double strongest = 0;
+                for (WindowFeatures f : span) {
+                    strongest = Math.max(strongest, f.get(w.getKey()));
+                }
+                contributions.put(w.getKey(), w.getValue() * strongest);
+                score += w.getValue() * strongest;
+                weightPresent += w.getValue();
+            }
+            if (weightPresent > 0) {
+                score /= weightPresent; // renormalise so a missing signal does not lower every score
+            }
+            double probability = 1 / (1 + Math.exp(-STEEPNESS * (score - MIDPOINT)));
+            WindowFeatures window = batch.windows().get(i);
+            out.add(new ScoredWindow(window.vodId(), window.startMs(), probability, contributions));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.highlighter.processors.segment;
+
+import dev.highlighter.core.Highlight;
+import dev.highlighter.core.ScoredWindow;
+import dev.highlighter.core.VodHighlights;
+import dev.highlighter.core.VodScores;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Merges a VOD's scored windows into highlight segments: candidates above the threshold, merged
+ * when close, padded with pre-roll, held between the minimum and maximum length, ranked by their
+ * peak probability. Each segment keeps the features that drove it.
+ */
+public class Segmenter implements ItemProcessor<VodScores, VodHighlights> {
+
+    /** How many contributing features a highlight names. */
+    static final int TOP_FEATURES = 3;
+
+    private final SegmentPolicy policy;
+
+    public Segmenter(SegmentPolicy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public VodHighlights process(VodScores scores) {
+        List<ScoredWindow> windows = scores.windows();
+        long duration = windows.isEmpty() ? 0 : windows.get(windows.size() - 1).startMs() + scores.windowMs();
+        List<Run> runs = new ArrayList<>();
+        Run current = null;
+        for (ScoredWindow w : windows) {
+            if (w.probability() < policy.threshold()) {
+                continue;
+            }
+            if (current != null && w.startMs() - current.endMs <= policy.mergeGapMs()) {
+                current.add(w, scores.windowMs());
+            } else {
+                current = new Run(w, scores.windowMs());
+                runs.add(current);
+            }
+        }
+        runs.sort(Comparator.comparingDouble((Run r) -> r.peak.probability()).reversed());
+        if (policy.topK() > 0 && runs.size() > policy.topK()) {
+            runs = new ArrayList<>(runs.subList(0, policy.topK()));
+        }
+        List<Highlight> highlights = new ArrayList<>(runs.size());
+        int rank = 1;
+        for (Run run : runs) {
+            long[] span = bounds(run, duration, scores.windowMs());
+            highlights.add(new Highlight(scores.vodId(), scores.modelVersion(), span[0], span[1], run.peak.probability(),
+                    rank++, run.topFeatures(), scores.signals()));
+        }
+        return new VodHighlights(scores.vodId(), scores.modelVersion(), highlights, duration);
+    }
+
+    private long[] bounds(Run run, long duration, long windowMs) {
+        long start = run.startMs;
+        long end = run.endMs;
+        if (end - start > policy.maxLengthMs()) {
+            // keep the stretch around the peak, which is what the clip is for
+            long centre = run.peak.startMs() + windowMs / 2;
+            start = Math.max(run.startMs, centre - policy.maxLengthMs() / 2);
+            end = Math.min(run.endMs, start + policy.maxLengthMs());
+            start = end - policy.maxLengthMs();
+        }
+        start = Math.max(0, start - policy.preRollMs());
+        if (end - start < policy.minLengthMs()) {
+            end = start + policy.minLengthMs();
+        }
+        if (duration > 0 && end > duration) {
+            end = Math.max(duration, start + 1);
+        }
+        return new long[] {start, end};
+    }
+
+    private static final class Run {
+        final long startMs;
+        long endMs;
+        ScoredWindow peak;
+        final Map<String, Double> contributions = new HashMap<>();
+
+        Run(ScoredWindow first, long windowMs) {
+            startMs = first.startMs();
+            endMs = first.startMs() + windowMs;
+            peak = first;
+            first.contributions().forEach((k, v) -> contributions.merge(k, v, Double::sum));
+        }
+
+        void add(ScoredWindow w, long windowMs) {
+            endMs = w.startMs() + windowMs;
+            if (w.probability() > peak.probability()) {
+                peak = w;
+            }
+            w.contributions().forEach((k, v) -> contributions.merge(k, v, Double::sum));
+        }
+
+        List<String> topFeatures() {
+            return contributions.entrySet().stream()
+                    .filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .limit(TOP_FEATURES)
+                    .map(Map.Entry::getKey)
+                    .toList();
+        }
+    }
+}

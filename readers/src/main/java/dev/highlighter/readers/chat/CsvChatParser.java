@@ -1,0 +1,89 @@
+package dev.highlighter.readers.chat;
+
+import dev.highlighter.core.ChatMessage;
+import java.io.IOException;
+import java.util.List;
+
+/** CSV with a header and a column mapping (configured, or detected from the header). */
+final class CsvChatParser implements ChatParser {
+
+    private final String file;
+    private final CsvRecords records;
+    private final CsvColumnMapping configured;
+    private int offsetIndex = -1;
+    private int textIndex;
+    private int userIndex;
+    private boolean millis;
+    private int width;
+
+    CsvChatParser(String file, LineSource lines, CsvColumnMapping configured) {
+        this.file = file;
+        this.records = new CsvRecords(lines);
+        this.configured = configured;
+    }
+
+    @Override
+    public ChatMessage next() throws IOException {
+        if (offsetIndex < 0 && !readHeader()) {
+            return null;
+        }
+        CsvRecords.CsvRecord record = records.next();
+        if (record == null) {
+            return null;
+        }
+        if (record.error() != null) {
+            throw new MalformedChatRowException(file, record.line(), record.error(), record.raw());
+        }
+        List<String> f = record.fields();
+        if (f.size() != width) {
+            throw new MalformedChatRowException(file, record.line(),
+                    "has " + f.size() + " fields, the header has " + width, record.raw());
+        }
+        long offsetMs;
+        try {
+            offsetMs = millis ? Offsets.millisToMs(f.get(offsetIndex)) : Offsets.secondsToMs(f.get(offsetIndex));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedChatRowException(file, record.line(), e.getMessage(), record.raw());
+        }
+        String user = userIndex < 0 ? null : f.get(userIndex);
+        return new ChatMessage(offsetMs, user == null || user.isEmpty() ? null : user, f.get(textIndex), record.line());
+    }
+
+    /** False for an empty file, which then simply has no rows. */
+    private boolean readHeader() throws IOException {
+        CsvRecords.CsvRecord header = records.next();
+        if (header == null) {
+            return false;
+        }
+        if (header.error() != null) {
+            throw new IllegalStateException(file + ":" + header.line() + ": unreadable CSV header: " + header.error());
+        }
+        List<String> names = header.fields();
+        CsvColumnMapping mapping = configured != null ? configured : CsvColumnMapping.detect(names, file);
+        width = names.size();
+        offsetIndex = indexOf(names, mapping.offsetColumn());
+        textIndex = indexOf(names, mapping.textColumn());
+        userIndex = mapping.userColumn() == null ? -1 : indexOf(names, mapping.userColumn());
+        millis = mapping.offsetUnit().equals("ms");
+        return true;
+    }
+
+    private int indexOf(List<String> names, String column) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).trim().equalsIgnoreCase(column)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(file + ": the CSV mapping names column '" + column + "', but the header is " + names);
+    }
+
+    @Override
+    public long ignored() {
+        return 0;
+    }
+
+    @Override
+    public void close() throws IOException {
+        records.close();
+    }
+}
