@@ -47,7 +47,9 @@ public final class HighlighterMain {
         }
         String task = leaf.commandSpec().qualifiedName("-").replace("highlighter-", "");
         SpringApplication app = new SpringApplication(HighlighterApplication.class);
-        app.setDefaultProperties(Map.of("spring.cloud.task.name", "highlighter-" + task));
+        Map<String, Object> properties = new java.util.LinkedHashMap<>(HighlighterCommand.properties(parsed));
+        properties.put("spring.cloud.task.name", "highlighter-" + task);
+        app.setDefaultProperties(properties);
         app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("cliArguments", new CliArguments(args)));
         ConfigurableApplicationContext context = app.run();
         System.exit(SpringApplication.exit(context));

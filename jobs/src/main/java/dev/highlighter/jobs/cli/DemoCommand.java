@@ -16,6 +16,7 @@ import org.apache.hadoop.hbase.client.Connection;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Lazy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +42,7 @@ public class DemoCommand implements Callable<Integer> {
     JobRunner runner;
 
     @Autowired
+    @Lazy // picocli builds every command up front; only this one's use should start HBase
     Connection connection;
 
     @Autowired

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.hbase.client.Connection;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Lazy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +41,7 @@ public class ExportCommand implements Callable<Integer> {
     VodCatalog catalog;
 
     @Autowired
+    @Lazy // picocli builds every command up front; only this one's use should start HBase
     Connection connection;
 
     @Override

@@ -15,6 +15,28 @@ public class HighlighterCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--root", scope = CommandLine.ScopeType.INHERIT, paramLabel = "URI",
+            description = "Root of the file layout, e.g. file:///data/streams or hdfs://nn/highlighter (default: embedded ./data/fs).")
+    String root;
+
+    @CommandLine.Option(names = "--data-dir", scope = CommandLine.ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Folder of the embedded HBase and job repository (default: ./data).")
+    String dataDir;
+
+    /** Spring properties that the global options set. */
+    public static java.util.Map<String, Object> properties(CommandLine.ParseResult parsed) {
+        java.util.Map<String, Object> props = new java.util.LinkedHashMap<>();
+        for (CommandLine.ParseResult level = parsed; level != null; level = level.hasSubcommand() ? level.subcommand() : null) {
+            if (level.hasMatchedOption("--root")) {
+                props.put("highlighter.root", level.matchedOptionValue("--root", ""));
+            }
+            if (level.hasMatchedOption("--data-dir")) {
+                props.put("highlighter.data-dir", level.matchedOptionValue("--data-dir", ""));
+            }
+        }
+        return props;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());

@@ -53,15 +53,17 @@ public class ChatWindowAggregator {
     }
 
     /**
-     * Features of every window from the start of the VOD to its last message, quiet windows
-     * included: silence is part of the baseline.
+     * Features of every window from the first message to the last, quiet windows included:
+     * silence during the stream is part of the baseline. Windows before the first message are
+     * left out, because many exports cover only part of the VOD, and hours of "silence" before
+     * the covered part would make every later message look like a burst.
      */
     public List<WindowFeatures> features() {
         if (windows.isEmpty()) {
             return List.of();
         }
-        long last = windows.lastKey();
-        int n = (int) (last + 1);
+        long first = windows.firstKey();
+        int n = (int) (windows.lastKey() - first + 1);
         Map<String, double[]> raw = new LinkedHashMap<>();
         for (String f : ChatFeatures.SCORED) {
             if (usersKnown || !f.equals(ChatFeatures.USERS)) {
@@ -71,7 +73,7 @@ public class ChatWindowAggregator {
         double[] counts = new double[n];
         double seconds = windowMs / 1000.0;
         for (Map.Entry<Long, Sums> e : windows.entrySet()) {
-            int i = e.getKey().intValue();
+            int i = (int) (e.getKey() - first);
             Sums s = e.getValue();
             counts[i] = s.messages;
             raw.get(ChatFeatures.RATE)[i] = s.messages / seconds;
@@ -96,7 +98,7 @@ public class ChatWindowAggregator {
                 values.put(e.getKey(), v);
                 values.put(ChatFeatures.z(e.getKey()), baselines.get(e.getKey()).z(v));
             }
-            out.add(new WindowFeatures(vodId, Windows.start(i, windowMs), values));
+            out.add(new WindowFeatures(vodId, Windows.start(first + i, windowMs), values));
         }
         return out;
     }
