@@ -20,6 +20,17 @@ public class VodStatusWriter {
         this.connection = connection;
     }
 
+    /** Removes columns that no longer apply, such as the failure of an earlier run. */
+    public void clear(String vodId, String... columns) throws IOException {
+        org.apache.hadoop.hbase.client.Delete delete = new org.apache.hadoop.hbase.client.Delete(HBaseSchema.vodRow(vodId));
+        for (String column : columns) {
+            delete.addColumns(HBaseSchema.DATA, Bytes.toBytes(column));
+        }
+        try (Table table = connection.getTable(HBaseSchema.VODS)) {
+            table.delete(delete);
+        }
+    }
+
     public void update(String vodId, Map<String, ?> columns) throws IOException {
         Put put = new Put(HBaseSchema.vodRow(vodId));
         columns.forEach((k, v) -> {

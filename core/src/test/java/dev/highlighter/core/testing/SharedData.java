@@ -2,22 +2,39 @@ package dev.highlighter.core.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real data in ../shared/data (never copied into the repository). The path comes from the
- * system property or environment variable {@code highlighter.shared.data} /
- * {@code HIGHLIGHTER_SHARED_DATA}; without it, {@code ../shared/data} from the project root.
+ * environment variable {@code HIGHLIGHTER_SHARED_DATA}, else the system property
+ * {@code highlighter.shared.data} (the build sets it to ../shared/data beside the project).
  * A test that needs it and cannot find it fails with a message that says where it looked, unless
  * {@code highlighter.shared.data.optional=true}, when it is reported as skipped.
  */
 public final class SharedData {
 
+    /**
+     * Rows per file as Python's csv module counts them (rows whose duration parses as a float):
+     * an independent parser, so a disagreement means ours mis-splits a record.
+     */
+    public static final Map<String, Integer> LOL_ROWS = new TreeMap<>(Map.ofEntries(
+            Map.entry("102844212428895431", 10596), Map.entry("102844212430075086", 17072),
+            Map.entry("102844212431320277", 13357), Map.entry("102844224147717245", 8630),
+            Map.entry("102844235747982779", 17056), Map.entry("102844235751783874", 10720),
+            Map.entry("102844283023599703", 13745), Map.entry("102844294667995333", 11393),
+            Map.entry("102844294674286796", 16668), Map.entry("102844341906649746", 17536),
+            Map.entry("102844401151219358", 15676), Map.entry("102844401153971877", 11780),
+            Map.entry("102844412705217835", 14839), Map.entry("102844412709346612", 21097),
+            Map.entry("102844412716227901", 14623), Map.entry("102844412722519367", 18521)));
+
     private SharedData() {
     }
 
     public static Path dir() {
-        String configured = System.getProperty("highlighter.shared.data", System.getenv("HIGHLIGHTER_SHARED_DATA"));
+        String env = System.getenv("HIGHLIGHTER_SHARED_DATA");
+        String configured = env != null && !env.isBlank() ? env : System.getProperty("highlighter.shared.data");
         Path dir = configured != null ? Path.of(configured) : Path.of("..", "..", "shared", "data");
         if (!Files.isDirectory(dir)) {
             String message = "the shared test data is not at " + dir.toAbsolutePath().normalize()

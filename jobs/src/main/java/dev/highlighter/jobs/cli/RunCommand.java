@@ -36,7 +36,9 @@ public class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         JobExecution execution = runner.run(job, date, rerun);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s %s: %s (job execution %d)%n", job, date, execution.getStatus(), execution.getId());
+        double seconds = execution.getStartTime() == null || execution.getEndTime() == null ? 0
+                : java.time.Duration.between(execution.getStartTime(), execution.getEndTime()).toMillis() / 1000.0;
+        out.printf("%s %s: %s in %.1f s (job execution %d)%n", job, date, execution.getStatus(), seconds, execution.getId());
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             execution.getAllFailureExceptions().stream().findFirst()
                     .ifPresent(e -> spec.commandLine().getErr().println(e.getMessage()));

@@ -71,6 +71,7 @@ public class SummaryTasklet implements Tasklet {
             log.info("  {}  {}", vod.vodId(), outcome);
             if (outcome.equals("COMPLETED")) {
                 scored++;
+                vods.clear(vod.vodId(), "failure");
             } else {
                 failures.add(vod.vodId() + " " + outcome);
                 Map<String, Object> row = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 
@@ -23,9 +24,10 @@ import org.springframework.context.annotation.Lazy;
  * Where the files and the HBase tables are. With {@code HADOOP_CONF_DIR} / {@code HBASE_CONF_DIR}
  * set, their site files name the clusters. Without them, the embedded default: Hadoop's local
  * FileSystem under {@code data/fs} and a standalone HBase under {@code data/hbase}, in process.
- * Tests supply their own mini clusters instead, which is why every bean here steps aside.
+ * Tests set {@code highlighter.storage=provided} and supply their own mini clusters instead.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "highlighter.storage", havingValue = "auto", matchIfMissing = true)
 public class StorageConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);

@@ -1,0 +1,111 @@
+package dev.highlighter.jobs.highlights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.highlighter.core.HBaseSchema;
+import dev.highlighter.core.HdfsLayout;
+import dev.highlighter.core.Highlight;
+import dev.highlighter.core.PredictionCodec;
+import dev.highlighter.core.testing.SharedData;
+import dev.highlighter.jobs.HighlighterJobTest;
+import dev.highlighter.jobs.JobTestSupport;
+import dev.highlighter.jobs.cli.JobRunner;
+import dev.highlighter.processors.model.RuleModelV0;
+import dev.highlighter.readers.hbase.HighlightReader;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.Get;
+import org.apache.hadoop.hbase.client.Result;
+import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.util.Bytes;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The whole highlights job on real HDFS and HBase, over real LoL chat and a real video. */
+@HighlighterJobTest
+class HighlightsJobTest {
+
+    static final LocalDate DATE = LocalDate.of(2019, 10, 3);
+    static final List<String> GAMES = List.of("102844212428895431", "102844224147717245", "102844412705217835");
+
+    @Autowired
+    JobRunner runner;
+    @Autowired
+    FileSystem fs;
+    @Autowired
+    HdfsLayout layout;
+    @Autowired
+    Connection connection;
+
+    JobTestSupport hdfs;
+
+    @BeforeEach
+    void setUp() {
+        hdfs = new JobTestSupport(fs, layout, connection);
+    }
+
+    @Test
+    void scoresEveryChatVodAndListsTheVideoOnlyOne() throws Exception {
+        for (String game : GAMES) {
+            hdfs.put("lolesports", DATE, game + ".chat.csv", SharedData.lolChat().resolve(game + ".csv"));
+        }
+        hdfs.put("lolesports", DATE, "chaplin.mp4", SharedData.dir().resolve("video/chaplin.mp4"));
+
+        JobExecution run = runner.run(HighlightsJobConfiguration.JOB, DATE, false);
+
+        assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        HighlightReader highlights = new HighlightReader(connection);
+        for (String game : GAMES) {
+            double[] offsets = Files.readAllLines(SharedData.lolChat().resolve(game + ".csv")).stream().skip(1)
+                    .map(l -> l.split(",")).filter(f -> f.length >= 8)
+                    .mapToDouble(f -> {
+                        try {
+                            return Double.parseDouble(f[6]);
+                        } catch (NumberFormatException e) {
+                            return Double.NaN;
+                        }
+                    }).filter(d -> !Double.isNaN(d)).sorted().toArray();
+            long expectedWindows = (long) (offsets[offsets.length - 1] / 5) - (long) (offsets[0] / 5) + 1;
+            assertThat(hdfs.rows(HBaseSchema.WINDOWS, game)).as(game + ": one row per 5 s window, first to last message")
+                    .isEqualTo(expectedWindows);
+
+            try (Table windows = connection.getTable(HBaseSchema.WINDOWS)) {
+                long firstWindowMs = (long) (offsets[0] / 5) * 5000;
+                Result first = windows.get(new Get(HBaseSchema.windowRow(game, firstWindowMs)));
+                assertThat(first.getValue(HBaseSchema.CHAT, Bytes.toBytes("chat_msgs"))).isNotNull();
+                double p = Bytes.toDouble(first.getValue(HBaseSchema.PREDICTIONS, PredictionCodec.probabilityQualifier(RuleModelV0.VERSION)));
+                assertThat(p).isBetween(0.0, 1.0);
+            }
+            List<Highlight> found = highlights.highlights(game, RuleModelV0.VERSION);
+            assertThat(found).as(game).isNotEmpty();
+            assertThat(found).allSatisfy(h -> {
+                assertThat(h.score()).isGreaterThanOrEqualTo(0.5);
+                assertThat(h.endMs() - h.startMs()).isBetween(15_000L, 95_000L);
+                assertThat(h.startSeconds()).isGreaterThanOrEqualTo(offsets[0] - 10);
+                assertThat(h.signals()).containsExactly("chat");
+                assertThat(h.topFeatures()).isNotEmpty();
+            });
+            assertThat(found).extracting(Highlight::rank).containsExactlyInAnyOrderElementsOf(
+                    java.util.stream.IntStream.rangeClosed(1, found.size()).boxed().toList());
+            assertThat(highlights.vodColumn(game, "status")).contains("SCORED");
+            assertThat(highlights.vodColumn(game, "chat_messages")).contains(String.valueOf(SharedData.LOL_ROWS.get(game)));
+        }
+        assertThat(highlights.vodColumn("chaplin", "status")).contains("NOT_SCORED_YET");
+
+        for (String stage : List.of(HighlightsJobConfiguration.CHAT_WORKER, HighlightsJobConfiguration.INFERENCE_WORKER,
+                HighlightsJobConfiguration.SEGMENTS_WORKER)) {
+            assertThat(run.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith(stage + ":"))
+                    .as(stage).hasSize(GAMES.size()).allMatch(s -> s.getStatus() == BatchStatus.COMPLETED);
+        }
+        StepExecution summary = run.getStepExecutions().stream().filter(s -> s.getStepName().equals("summary")).findFirst().orElseThrow();
+        assertThat(summary.getExecutionContext().getLong("vodsScored")).isEqualTo(3);
+        assertThat(summary.getExecutionContext().getLong("vodsNotScoredYet")).isEqualTo(1);
+    }
+}
