@@ -67,7 +67,8 @@ public class MessageSignalExtractor implements ItemProcessor<ChatMessage, Messag
             }
             run = c == last ? run + 1 : 1;
             last = c;
-            if (run <= 3 && !(c == ' ' && (out.length() == 0))) {
+            boolean space = c == ' ';
+            if (space ? run == 1 && out.length() > 0 : run <= 3) {
                 out.append(c);
             }
         }

@@ -75,7 +75,10 @@ public final class ReactionLexicon {
 
     /** Adds this token's categories to {@code counts} (indexed by ordinal). */
     public void count(String token, int[] counts) {
-        String t = token.toLowerCase(Locale.ROOT);
+        String t = stripPunctuation(token).toLowerCase(Locale.ROOT);
+        if (t.isEmpty()) {
+            return;
+        }
         Set<Category> exact = tokens.get(t);
         if (exact != null) {
             for (Category c : exact) {
@@ -90,6 +93,19 @@ public final class ReactionLexicon {
                 counts[c.ordinal()]++;
             }
         }
+    }
+
+    /** "INSANE!!!" and "(KEKW)" are the words INSANE and KEKW. */
+    static String stripPunctuation(String token) {
+        int start = 0;
+        int end = token.length();
+        while (start < end && !Character.isLetterOrDigit(token.codePointAt(start))) {
+            start += Character.charCount(token.codePointAt(start));
+        }
+        while (end > start && !Character.isLetterOrDigit(token.codePointBefore(end))) {
+            end -= Character.charCount(token.codePointBefore(end));
+        }
+        return token.substring(start, end);
     }
 
     private static boolean matchesAny(String token, List<String> terms, boolean prefix) {

@@ -1,0 +1,54 @@
+package dev.highlighter.processors.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.highlighter.core.Highlight;
+import dev.highlighter.core.ScoredWindow;
+import dev.highlighter.core.VodHighlights;
+import dev.highlighter.core.VodScores;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SegmenterTest {
+
+    /** Windows of 5 s with the given probabilities, from 0 s. */
+    static VodScores scores(double... p) {
+        List<ScoredWindow> w = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            w.add(new ScoredWindow("v", i * 5_000L, p[i], Map.of("chat_rate_z", p[i], "chat_hype_z", p[i] / 2)));
+        }
+        return new VodScores("v", "rule-v0", 5_000, w, List.of("chat"));
+    }
+
+    @Test
+    void mergesNeighboursPadsAndRanksByPeak() {
+        SegmentPolicy policy = new SegmentPolicy(0.5, 0, 5_000, 5_000, 15_000, 90_000);
+        VodHighlights out = new Segmenter(policy).process(scores(0, 0, 0.6, 0.9, 0, 0.7, 0, 0, 0, 0, 0, 0.95, 0, 0));
+        // windows 2-3 and 5 are one gap of 5 s apart: one segment 10-30 s, padded to 5-30 s
+        assertThat(out.highlights()).extracting(Highlight::startMs, Highlight::endMs)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(50_000L, 65_000L), org.assertj.core.groups.Tuple.tuple(5_000L, 30_000L));
+        assertThat(out.highlights()).extracting(Highlight::rank).containsExactly(1, 2);
+        assertThat(out.highlights().get(1).score()).isEqualTo(0.9);
+        assertThat(out.highlights().get(0).topFeatures()).containsExactly("chat_rate_z", "chat_hype_z");
+        assertThat(out.durationMs()).isEqualTo(70_000);
+    }
+
+    @Test
+    void longRunsAreCutAroundTheirPeakAndTopKKeepsTheBest() {
+        double[] p = new double[40];
+        java.util.Arrays.fill(p, 0.6);
+        p[30] = 0.99;
+        SegmentPolicy policy = new SegmentPolicy(0.5, 1, 0, 0, 10_000, 30_000);
+        Highlight h = new Segmenter(policy).process(scores(p)).highlights().get(0);
+        assertThat(h.endMs() - h.startMs()).isEqualTo(30_000);
+        assertThat(h.startMs()).isLessThanOrEqualTo(150_000L);
+        assertThat(h.endMs()).isGreaterThan(150_000L);
+    }
+
+    @Test
+    void nothingAboveTheThresholdMeansNoHighlights() {
+        assertThat(new Segmenter(SegmentPolicy.DEFAULT).process(scores(0.1, 0.2, 0.3)).highlights()).isEmpty();
+    }
+}
