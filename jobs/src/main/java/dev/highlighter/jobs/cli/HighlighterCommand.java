@@ -44,6 +44,11 @@ public class HighlighterCommand implements Runnable {
 
     public static CommandLine commandLine(CommandLine.IFactory factory) {
         CommandLine cli = new CommandLine(HighlighterCommand.class, factory);
+        for (CommandExtension extension : java.util.ServiceLoader.load(CommandExtension.class)) {
+            for (Class<?> command : extension.commands()) {
+                cli.addSubcommand(new CommandLine(command, factory));
+            }
+        }
         cli.registerConverter(LocalDate.class, HighlighterCommand::date);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             PrintWriter err = line.getErr();

@@ -34,8 +34,15 @@ public class JobRunner {
     }
 
     public JobExecution run(String jobName, LocalDate date, boolean rerun) throws Exception {
+        return run(jobName, date, rerun, Map.of());
+    }
+
+    /**
+     * @param settings non-identifying parameters, such as the sensor's, that do not make a new run
+     */
+    public JobExecution run(String jobName, LocalDate date, boolean rerun, Map<String, String> settings) throws Exception {
         Job job = job(jobName);
-        JobParameters parameters = parameters(date, rerun ? System.currentTimeMillis() : 0);
+        JobParameters parameters = parameters(date, rerun ? System.currentTimeMillis() : 0, settings);
         JobExecution last = repository.getLastJobExecution(job.getName(), parameters);
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
             log.info("{} for {} already completed (execution {}); use --rerun to run it again", jobName, date, last.getId());
@@ -58,11 +65,21 @@ public class JobRunner {
                 + jobs.values().stream().map(Job::getName).sorted().toList());
     }
 
+    /** The last execution of the job for that date (the scheduled run, not a forced re-run), or null. */
+    public JobExecution lastExecution(String jobName, LocalDate date) {
+        return repository.getLastJobExecution(job(jobName).getName(), parameters(date, 0, Map.of()));
+    }
+
+    public boolean isKnown(String jobName) {
+        return jobs.values().stream().anyMatch(j -> j.getName().equals(jobName));
+    }
+
     /** The date identifies the run; run.id only differs for a forced re-run. */
-    static JobParameters parameters(LocalDate date, long runId) {
-        return new JobParametersBuilder()
+    static JobParameters parameters(LocalDate date, long runId, Map<String, String> settings) {
+        JobParametersBuilder builder = new JobParametersBuilder()
                 .addLocalDate("date", date)
-                .addLong("run.id", runId)
-                .toJobParameters();
+                .addLong("run.id", runId);
+        settings.forEach((k, v) -> builder.addString(k, v, false));
+        return builder.toJobParameters();
     }
 }

@@ -31,7 +31,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The nightly {@code highlights} job for a logical date, top to bottom as in DESIGN.md:
  * <pre>
- * discoverVods -> chatFeatures (per VOD) -> inference (per VOD) -> segments (per VOD) -> summary
+ * awaitInputs (sensor; SKIPPED ends the run) -> discoverVods -> chatFeatures (per VOD)
+ *   -> inference (per VOD) -> segments (per VOD) -> summary
  * </pre>
  * Each per-VOD stage is a partitioned step with one partition per VOD. A VOD that fails a stage
  * fails only its own partition and skips its later stages; the summary then fails the job, and a
@@ -46,14 +47,36 @@ public class HighlightsJobConfiguration {
     public static final String SEGMENTS_WORKER = "segments.vod";
 
     @Bean
-    Job highlightsJob(JobRepository repository, Step discoverVods, Step chatFeatures, Step inference, Step segments, Step summary) {
+    Job highlightsJob(JobRepository repository, Step awaitInputs, Step discoverVods, Step chatFeatures, Step inference,
+                      Step segments, Step summary) {
         return new JobBuilder(JOB, repository)
-                .start(discoverVods)
+                .start(awaitInputs).on(AwaitInputsTasklet.SKIPPED).end(AwaitInputsTasklet.SKIPPED)
+                .from(awaitInputs).on("*").to(discoverVods)
                 .next(chatFeatures)
                 .next(inference)
                 .next(segments)
                 .next(summary)
+                .end()
                 .build();
+    }
+
+    @Bean
+    Step awaitInputs(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tm,
+                     AwaitInputsTasklet awaitInputsTasklet) {
+        return new StepBuilder("awaitInputs", repository).tasklet(awaitInputsTasklet, tm).build();
+    }
+
+    /** Sensor settings come as job parameters from the schedule; a manual run has none and does not wait. */
+    @Bean
+    @StepScope
+    AwaitInputsTasklet awaitInputsTasklet(VodCatalog catalog, @Value("#{jobParameters['date']}") LocalDate date,
+                                          @Value("#{jobParameters['sensor.timeout']}") String timeout,
+                                          @Value("#{jobParameters['sensor.poke']}") String poke,
+                                          @Value("#{jobParameters['sensor.softFail']}") String softFail) {
+        AwaitInputsTasklet.SensorSpec spec = timeout == null ? AwaitInputsTasklet.SensorSpec.none()
+                : new AwaitInputsTasklet.SensorSpec(poke == null ? java.time.Duration.ofMinutes(1) : java.time.Duration.parse(poke),
+                java.time.Duration.parse(timeout), Boolean.parseBoolean(softFail));
+        return new AwaitInputsTasklet(catalog, date, spec, java.time.Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
     }
 
     @Bean

@@ -32,7 +32,8 @@ public class TolerantPartitionAggregator implements StepExecutionAggregator {
                 .allMatch(e -> e.getStatus() == BatchStatus.COMPLETED || e.getStatus() == BatchStatus.FAILED);
         if (!failed.isEmpty() && onlyVodFailures) {
             result.setStatus(BatchStatus.COMPLETED);
-            result.setExitStatus(new ExitStatus("COMPLETED_WITH_FAILED_VODS", "failed VODs: " + String.join(", ", failed)));
+            // the exit code stays COMPLETED so the flow goes on to the next stage for the other VODs
+            result.setExitStatus(ExitStatus.COMPLETED.addExitDescription("failed VODs: " + String.join(", ", failed)));
             result.getExecutionContext().putString(FAILED_VODS, String.join(",", failed));
         }
     }
