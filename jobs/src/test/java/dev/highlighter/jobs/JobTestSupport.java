@@ -139,4 +139,20 @@ public final class JobTestSupport {
     static String lolGame(String id) throws IOException {
         return Files.readString(dev.highlighter.core.testing.SharedData.lolChat().resolve(id + ".csv"));
     }
+
+    /** Ten minutes of idle chat with a burst of reactions 5-15 s after each event. */
+    public static String chat(long seed, java.util.List<Integer> eventsS) {
+        java.util.Random random = new java.util.Random(seed);
+        StringBuilder out = new StringBuilder();
+        for (double t = 0; t < 600; t += 1 + random.nextDouble() * 3) {
+            out.append(String.format(java.util.Locale.ROOT, "{\"t\": %.2f, \"user\": \"v%d\", \"text\": \"chatting %d\"}%n", t, random.nextInt(30), random.nextInt(5)));
+        }
+        for (int e : eventsS) {
+            for (int i = 0; i < 50; i++) {
+                out.append(String.format(java.util.Locale.ROOT, "{\"t\": %.2f, \"user\": \"f%d\", \"text\": \"POGGERS KEKW\"}%n",
+                        e + 5 + random.nextDouble() * 10, random.nextInt(100)));
+            }
+        }
+        return out.toString();
+    }
 }

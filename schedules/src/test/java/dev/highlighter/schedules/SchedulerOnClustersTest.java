@@ -10,9 +10,7 @@ import dev.highlighter.jobs.cli.JobRunner;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,7 +60,7 @@ class SchedulerOnClustersTest {
             """;
 
     private void vod(LocalDate date, String vodId, boolean complete) throws Exception {
-        hdfs.write("sched", date, vodId + ".chat.jsonl", chat(date.toEpochDay()));
+        hdfs.write("sched", date, vodId + ".chat.jsonl", JobTestSupport.chat(date.toEpochDay(), List.of(150)));
         if (complete) {
             hdfs.write("sched", date, "_SUCCESS", "");
         }
@@ -136,7 +134,7 @@ class SchedulerOnClustersTest {
         hdfs.write("sched", broken, "bf-broken.chat.jsonl", "not json\n");
         assertThat(runner.run("highlights", done, false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(runner.run("highlights", broken, false).getStatus()).isEqualTo(BatchStatus.FAILED);
-        hdfs.write("sched", broken, "bf-broken.chat.jsonl", chat(7));
+        hdfs.write("sched", broken, "bf-broken.chat.jsonl", JobTestSupport.chat(7, List.of(150)));
 
         List<Backfill.Row> rows = backfill.run("highlights", done, fresh, 2, false, Map.of());
 
@@ -149,15 +147,4 @@ class SchedulerOnClustersTest {
         assertThat(hdfs.rows(HBaseSchema.HIGHLIGHTS, "bf-broken")).isPositive();
     }
 
-    static String chat(long seed) {
-        Random random = new Random(seed);
-        StringBuilder out = new StringBuilder();
-        for (double t = 0; t < 300; t += 1 + random.nextDouble() * 2) {
-            out.append(String.format(Locale.ROOT, "{\"t\": %.2f, \"user\": \"v%d\", \"text\": \"hello\"}%n", t, random.nextInt(20)));
-        }
-        for (int i = 0; i < 60; i++) {
-            out.append(String.format(Locale.ROOT, "{\"t\": %.2f, \"user\": \"f%d\", \"text\": \"KEKW KEKW\"}%n", 150 + random.nextDouble() * 10, i));
-        }
-        return out.toString();
-    }
 }

@@ -9,8 +9,6 @@ import dev.highlighter.jobs.JobTestSupport;
 import dev.highlighter.jobs.cli.JobRunner;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
-import java.util.Random;
 import java.util.TreeMap;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -49,9 +47,9 @@ class RestartTest {
     @Test
     void failedVodRestartsAloneAndEndsLikeACleanRun() throws Exception {
         JobTestSupport hdfs = new JobTestSupport(fs, layout, connection);
-        hdfs.write("chan", DATE, GOOD + ".chat.jsonl", chat(1, List.of(120, 300)));
+        hdfs.write("chan", DATE, GOOD + ".chat.jsonl", JobTestSupport.chat(1, List.of(120, 300)));
         hdfs.write("chan", DATE, BROKEN + ".chat.jsonl", "{\"t\": \"soon\", \"text\": \"x\"}\nnot json\n");
-        String noisy = chat(2, List.of(200)) + "{\"t\": -4, \"text\": \"negative\"}\n{\"t\": 7, \"user\": \"u\"}\n";
+        String noisy = JobTestSupport.chat(2, List.of(200)) + "{\"t\": -4, \"text\": \"negative\"}\n{\"t\": 7, \"user\": \"u\"}\n";
         hdfs.write("chan", DATE, NOISY + ".chat.jsonl", noisy);
 
         // 1. the broken VOD fails its partition; the others complete
@@ -75,7 +73,7 @@ class RestartTest {
                 .contains("\"line\":" + noisyLines).contains("no string field 'text'").contains(NOISY + ".chat.jsonl");
 
         // 2. fix the file and restart: only the broken VOD runs again
-        hdfs.write("chan", DATE, BROKEN + ".chat.jsonl", chat(3, List.of(90, 240)));
+        hdfs.write("chan", DATE, BROKEN + ".chat.jsonl", JobTestSupport.chat(3, List.of(90, 240)));
         JobExecution restart = runner.run(HighlightsJobConfiguration.JOB, DATE, false);
         assertThat(restart.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(restart.getJobInstance().getId()).isEqualTo(first.getJobInstance().getId());
@@ -110,19 +108,4 @@ class RestartTest {
         return repository.getLastStepExecution(execution.getJobInstance(), name);
     }
 
-    /** Ten minutes of idle chat with a burst of reactions 5-15 s after each event. */
-    static String chat(long seed, List<Integer> eventsS) {
-        Random random = new Random(seed);
-        StringBuilder out = new StringBuilder();
-        for (double t = 0; t < 600; t += 1 + random.nextDouble() * 3) {
-            out.append(String.format(Locale.ROOT, "{\"t\": %.2f, \"user\": \"v%d\", \"text\": \"chatting %d\"}%n", t, random.nextInt(30), random.nextInt(5)));
-        }
-        for (int e : eventsS) {
-            for (int i = 0; i < 50; i++) {
-                out.append(String.format(Locale.ROOT, "{\"t\": %.2f, \"user\": \"f%d\", \"text\": \"POGGERS KEKW\"}%n",
-                        e + 5 + random.nextDouble() * 10, random.nextInt(100)));
-            }
-        }
-        return out.toString();
-    }
 }

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Starts a throw-away PostgreSQL server on 127.0.0.1:55432 for the job-repository test and prints
+# its JDBC URL. Debian's package; installed here if the machine does not have it.
+set -euo pipefail
+port=55432
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "installing PostgreSQL (Debian package)..." >&2
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >&2
+fi
+bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+data=$(mktemp -d /tmp/highlighter-pg.XXXXXX)
+chown postgres "$data"
+runuser -u postgres -- "$bin/initdb" -D "$data" -A trust -U postgres >/dev/null
+runuser -u postgres -- "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w \
+  -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off" start >&2
+"$bin/psql" -h 127.0.0.1 -p $port -U postgres -q -c "create database highlighter" >&2
+echo "jdbc:postgresql://127.0.0.1:$port/highlighter"
