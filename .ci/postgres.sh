@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
-# Starts a throw-away PostgreSQL server on 127.0.0.1:55432 for the job-repository test and prints
-# its JDBC URL. Debian's package; installed here if the machine does not have it.
+# Starts a throw-away PostgreSQL server on a free loopback port for the job-repository test and
+# prints its JDBC URL. Debian's package; installed here if the machine does not have it.
+# Stop it with: .ci/postgres.sh stop
 set -euo pipefail
+if [ "${1:-}" = stop ]; then
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  for d in /tmp/highlighter-pg.*; do
+    [ -f "$d/postmaster.pid" ] && runuser -u postgres -- "$bin/pg_ctl" -D "$d" -m fast stop >/dev/null 2>&1 || true
+    rm -rf "$d"
+  done
+  exit 0
+fi
 port=55432
+while (echo > /dev/tcp/127.0.0.1/$port) 2>/dev/null; do port=$((port + 1)); done
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   echo "installing PostgreSQL (Debian package)..." >&2
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >&2
