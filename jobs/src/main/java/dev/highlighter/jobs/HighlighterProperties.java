@@ -26,6 +26,8 @@ public class HighlighterProperties {
     private int chatChunkSize = 2000;
     /** Windows per inference batch. */
     private int inferenceBatchSize = 512;
+    /** Video frames the media pass decodes: ALL, NO_BFRAMES or KEYFRAMES (README, "Performance"). */
+    private String mediaFrames = "ALL";
     private final Chat chat = new Chat();
     private final Segments segments = new Segments();
 
@@ -169,6 +171,14 @@ public class HighlighterProperties {
 
     public void setInferenceBatchSize(int inferenceBatchSize) {
         this.inferenceBatchSize = inferenceBatchSize;
+    }
+
+    public String getMediaFrames() {
+        return mediaFrames;
+    }
+
+    public void setMediaFrames(String mediaFrames) {
+        this.mediaFrames = mediaFrames;
     }
 
     public Chat getChat() {

@@ -108,7 +108,7 @@ public class BenchCommand implements Runnable {
                 reader.close();
             }
             windows.features();
-            return windows.messages();
+            return windows.items();
         }
     }
 }

@@ -14,10 +14,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/**
- * Lists the date's VODs and registers them in {@code vods}. A video without chat is recorded as
- * not scored yet: media scoring comes later, and that is not an error.
- */
+/** Lists the date's VODs and registers them in {@code vods}. */
 public class DiscoverVodsTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(DiscoverVodsTasklet.class);
@@ -43,8 +40,7 @@ public class DiscoverVodsTasklet implements Tasklet {
             row.put("video_path", vod.videoPath());
             row.put("chat_path", vod.chatPath());
             if (!vod.hasChat()) {
-                row.put("status", "NOT_SCORED_YET");
-                log.info("VOD {} ({}) has a video but no chat: not scored yet", vod.vodId(), vod.channel());
+                log.info("VOD {} ({}) has a video but no chat: it is scored on media alone", vod.vodId(), vod.channel());
             }
             vods.update(vod.vodId(), row);
             contribution.incrementReadCount();

@@ -1,6 +1,7 @@
 package dev.highlighter.jobs.highlights;
 
 import dev.highlighter.core.HdfsLayout;
+import dev.highlighter.core.VodRef;
 import dev.highlighter.jobs.HighlighterProperties;
 import dev.highlighter.processors.model.HighlightModel;
 import dev.highlighter.processors.model.RuleModelV0;
@@ -31,8 +32,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The nightly {@code highlights} job for a logical date, top to bottom as in DESIGN.md:
  * <pre>
- * awaitInputs (sensor; SKIPPED ends the run) -> discoverVods -> chatFeatures (per VOD)
- *   -> inference (per VOD) -> segments (per VOD) -> summary
+ * awaitInputs (sensor; SKIPPED ends the run) -> discoverVods -> chatFeatures (per VOD with chat)
+ *   -> mediaFeatures (per VOD with video) -> inference (per VOD) -> segments (per VOD) -> summary
  * </pre>
  * Each per-VOD stage is a partitioned step with one partition per VOD. A VOD that fails a stage
  * fails only its own partition and skips its later stages; the summary then fails the job, and a
@@ -43,16 +44,39 @@ public class HighlightsJobConfiguration {
 
     public static final String JOB = "highlights";
     public static final String CHAT_WORKER = "chatFeatures.vod";
+    public static final String MEDIA_WORKER = "mediaFeatures.vod";
     public static final String INFERENCE_WORKER = "inference.vod";
     public static final String SEGMENTS_WORKER = "segments.vod";
 
+    /** The worker steps a VOD goes through, in order: its signals, then inference and segments. */
+    public static List<String> stagesOf(VodRef vod) {
+        List<String> stages = new java.util.ArrayList<>();
+        if (vod.hasChat()) {
+            stages.add(CHAT_WORKER);
+        }
+        if (vod.hasVideo()) {
+            stages.add(MEDIA_WORKER);
+        }
+        stages.add(INFERENCE_WORKER);
+        stages.add(SEGMENTS_WORKER);
+        return stages;
+    }
+
+    /** The stages a VOD must have completed before {@code stage}. */
+    static List<String> before(VodRef vod, String stage) {
+        List<String> stages = stagesOf(vod);
+        int i = stages.indexOf(stage);
+        return i < 0 ? stages : stages.subList(0, i);
+    }
+
     @Bean
-    Job highlightsJob(JobRepository repository, Step awaitInputs, Step discoverVods, Step chatFeatures, Step inference,
-                      Step segments, Step summary) {
+    Job highlightsJob(JobRepository repository, Step awaitInputs, Step discoverVods, Step chatFeatures, Step mediaFeatures,
+                      Step inference, Step segments, Step summary) {
         return new JobBuilder(JOB, repository)
                 .start(awaitInputs).on(AwaitInputsTasklet.SKIPPED).end(AwaitInputsTasklet.SKIPPED)
                 .from(awaitInputs).on("*").to(discoverVods)
                 .next(chatFeatures)
+                .next(mediaFeatures)
                 .next(inference)
                 .next(segments)
                 .next(summary)
@@ -89,6 +113,12 @@ public class HighlightsJobConfiguration {
     Step chatFeatures(JobRepository repository, @Qualifier("chatFeaturesVod") Step worker,
                       @Qualifier("chatPartitioner") Partitioner partitioner, HighlighterProperties props) {
         return perVod(repository, "chatFeatures", worker, partitioner, props);
+    }
+
+    @Bean
+    Step mediaFeatures(JobRepository repository, @Qualifier("mediaFeaturesVod") Step worker,
+                       @Qualifier("mediaPartitioner") Partitioner partitioner, HighlighterProperties props) {
+        return perVod(repository, "mediaFeatures", worker, partitioner, props);
     }
 
     @Bean
@@ -132,7 +162,15 @@ public class HighlightsJobConfiguration {
     VodPartitioner chatPartitioner(VodCatalog catalog, JobRepository repository,
                                    @Value("#{jobParameters['date']}") LocalDate date,
                                    @Value("#{stepExecution}") StepExecution manager) {
-        return new VodPartitioner(catalog, date, repository, manager, null);
+        return new VodPartitioner(catalog, date, repository, manager, VodRef::hasChat, vod -> List.of());
+    }
+
+    @Bean
+    @StepScope
+    VodPartitioner mediaPartitioner(VodCatalog catalog, JobRepository repository,
+                                    @Value("#{jobParameters['date']}") LocalDate date,
+                                    @Value("#{stepExecution}") StepExecution manager) {
+        return new VodPartitioner(catalog, date, repository, manager, VodRef::hasVideo, vod -> List.of());
     }
 
     @Bean
@@ -140,7 +178,7 @@ public class HighlightsJobConfiguration {
     VodPartitioner inferencePartitioner(VodCatalog catalog, JobRepository repository,
                                         @Value("#{jobParameters['date']}") LocalDate date,
                                         @Value("#{stepExecution}") StepExecution manager) {
-        return new VodPartitioner(catalog, date, repository, manager, CHAT_WORKER);
+        return new VodPartitioner(catalog, date, repository, manager, vod -> true, vod -> before(vod, INFERENCE_WORKER));
     }
 
     @Bean
@@ -148,7 +186,7 @@ public class HighlightsJobConfiguration {
     VodPartitioner segmentsPartitioner(VodCatalog catalog, JobRepository repository,
                                        @Value("#{jobParameters['date']}") LocalDate date,
                                        @Value("#{stepExecution}") StepExecution manager) {
-        return new VodPartitioner(catalog, date, repository, manager, INFERENCE_WORKER);
+        return new VodPartitioner(catalog, date, repository, manager, vod -> true, vod -> before(vod, SEGMENTS_WORKER));
     }
 
     @Bean
@@ -161,7 +199,7 @@ public class HighlightsJobConfiguration {
     @StepScope
     SummaryTasklet summaryTasklet(VodCatalog catalog, VodStatusWriter vods, JobRepository repository,
                                   @Value("#{jobParameters['date']}") LocalDate date) {
-        return new SummaryTasklet(catalog, vods, repository, date, List.of(CHAT_WORKER, INFERENCE_WORKER, SEGMENTS_WORKER));
+        return new SummaryTasklet(catalog, vods, repository, date);
     }
 
     @Bean

@@ -33,14 +33,12 @@ public class SummaryTasklet implements Tasklet {
     private final VodStatusWriter vods;
     private final JobRepository repository;
     private final LocalDate date;
-    private final List<String> workerSteps;
 
-    public SummaryTasklet(VodCatalog catalog, VodStatusWriter vods, JobRepository repository, LocalDate date, List<String> workerSteps) {
+    public SummaryTasklet(VodCatalog catalog, VodStatusWriter vods, JobRepository repository, LocalDate date) {
         this.catalog = catalog;
         this.vods = vods;
         this.repository = repository;
         this.date = date;
-        this.workerSteps = workerSteps;
     }
 
     @Override
@@ -50,18 +48,20 @@ public class SummaryTasklet implements Tasklet {
         List<String> failures = new ArrayList<>();
         long scored = 0;
         long videoOnly = 0;
+        long degraded = 0;
         long rejectedRows = 0;
         for (VodRef vod : catalog.list(date)) {
-            if (!vod.hasChat()) {
-                videoOnly++;
-                log.info("  {}  NOT_SCORED_YET  (video only)", vod.vodId());
-                continue;
-            }
+            videoOnly += vod.hasChat() ? 0 : 1;
             String outcome = "COMPLETED";
-            for (String worker : workerSteps) {
+            for (String worker : HighlightsJobConfiguration.stagesOf(vod)) {
                 StepExecution last = repository.getLastStepExecution(instance, VodPartitioner.partitionStepName(worker, vod.vodId()));
-                if (last != null) {
-                    rejectedRows += worker.equals(workerSteps.get(0)) ? last.getReadSkipCount() : 0;
+                if (last != null && worker.equals(HighlightsJobConfiguration.CHAT_WORKER)) {
+                    rejectedRows += last.getReadSkipCount();
+                }
+                if (last != null && worker.equals(HighlightsJobConfiguration.MEDIA_WORKER)
+                        && last.getExecutionContext().containsKey(MediaWindowItemReader.ERROR_KEY)) {
+                    degraded++;
+                    outcome = "COMPLETED on chat alone: " + last.getExecutionContext().getString(MediaWindowItemReader.ERROR_KEY);
                 }
                 if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
                     outcome = "FAILED in " + worker + ": " + reason(last);
@@ -69,7 +69,7 @@ public class SummaryTasklet implements Tasklet {
                 }
             }
             log.info("  {}  {}", vod.vodId(), outcome);
-            if (outcome.equals("COMPLETED")) {
+            if (outcome.startsWith("COMPLETED")) {
                 scored++;
                 vods.clear(vod.vodId(), "failure");
             } else {
@@ -84,10 +84,11 @@ public class SummaryTasklet implements Tasklet {
         ExecutionContext context = self.getExecutionContext();
         context.putLong("vodsScored", scored);
         context.putLong("vodsFailed", failures.size());
-        context.putLong("vodsNotScoredYet", videoOnly);
+        context.putLong("vodsVideoOnly", videoOnly);
+        context.putLong("vodsDegradedToChat", degraded);
         context.putLong("chatRowsRejected", rejectedRows);
-        log.info("Summary for {}: {} scored, {} failed, {} not scored yet, {} chat rows quarantined",
-                date, scored, failures.size(), videoOnly, rejectedRows);
+        log.info("Summary for {}: {} scored ({} on video alone, {} on chat alone after a media error), {} failed, {} chat rows quarantined",
+                date, scored, videoOnly, degraded, failures.size(), rejectedRows);
         if (!failures.isEmpty()) {
             throw new VodsFailedException(failures.size() + " VOD(s) failed on " + date + ":\n  " + String.join("\n  ", failures));
         }

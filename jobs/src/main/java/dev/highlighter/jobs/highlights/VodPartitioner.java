@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.partition.Partitioner;
@@ -15,7 +18,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * One partition per VOD with chat, keyed by the VOD id so that a partition's name (and so its
+ * One partition per VOD of the stage, keyed by the VOD id so that a partition's name (and so its
  * restart state) is the same in every run of the date. A later stage only gets the VODs whose
  * earlier stage completed: a VOD that failed its chat step is not scored, the others go on.
  */
@@ -31,18 +34,21 @@ public class VodPartitioner implements Partitioner {
     private final LocalDate date;
     private final JobRepository repository;
     private final JobInstance jobInstance;
-    private final String requiredWorkerStep;
+    private final Predicate<VodRef> include;
+    private final Function<VodRef, List<String>> requires;
 
     /**
-     * @param requiredWorkerStep the worker step a VOD must have completed, or null for the first stage
+     * @param include  which VODs this stage is for (those with chat, those with video, all)
+     * @param requires the worker steps a VOD must have completed before this stage
      */
     public VodPartitioner(VodCatalog catalog, LocalDate date, JobRepository repository, StepExecution managerExecution,
-                          String requiredWorkerStep) {
+                          Predicate<VodRef> include, Function<VodRef, List<String>> requires) {
         this.catalog = catalog;
         this.date = date;
         this.repository = repository;
         this.jobInstance = managerExecution.getJobExecution().getJobInstance();
-        this.requiredWorkerStep = requiredWorkerStep;
+        this.include = include;
+        this.requires = requires;
     }
 
     @Override
@@ -50,14 +56,16 @@ public class VodPartitioner implements Partitioner {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         try {
             for (VodRef vod : catalog.list(date)) {
-                if (!vod.hasChat() || !previousStageCompleted(vod.vodId())) {
+                if (!include.test(vod) || !requires.apply(vod).stream().allMatch(step -> completed(step, vod.vodId()))) {
                     continue;
                 }
                 ExecutionContext context = new ExecutionContext();
                 context.putString(VOD_ID, vod.vodId());
                 context.putString(CHANNEL, vod.channel());
                 context.putString(DATE, vod.date().toString());
-                context.putString(CHAT_PATH, vod.chatPath());
+                if (vod.chatPath() != null) {
+                    context.putString(CHAT_PATH, vod.chatPath());
+                }
                 if (vod.videoPath() != null) {
                     context.putString(VIDEO_PATH, vod.videoPath());
                 }
@@ -69,11 +77,8 @@ public class VodPartitioner implements Partitioner {
         return partitions;
     }
 
-    private boolean previousStageCompleted(String vodId) {
-        if (requiredWorkerStep == null) {
-            return true;
-        }
-        StepExecution last = repository.getLastStepExecution(jobInstance, partitionStepName(requiredWorkerStep, vodId));
+    private boolean completed(String workerStep, String vodId) {
+        StepExecution last = repository.getLastStepExecution(jobInstance, partitionStepName(workerStep, vodId));
         return last != null && last.getStatus() == BatchStatus.COMPLETED;
     }
 

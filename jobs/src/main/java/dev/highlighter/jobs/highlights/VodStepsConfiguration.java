@@ -7,6 +7,9 @@ import dev.highlighter.core.ScoredBatch;
 import dev.highlighter.core.VodHighlights;
 import dev.highlighter.core.VodScores;
 import dev.highlighter.core.WindowBatch;
+import dev.highlighter.core.WindowFeatures;
+import dev.highlighter.processors.media.MediaWindowAggregator;
+import dev.highlighter.readers.media.MediaDecoder;
 import dev.highlighter.jobs.HighlighterProperties;
 import dev.highlighter.processors.chat.ChatWindowAggregator;
 import dev.highlighter.processors.chat.MessageSignalExtractor;
@@ -55,7 +58,7 @@ public class VodStepsConfiguration {
     @Bean
     Step chatFeaturesVod(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tm,
                          ChatMessageReader chatMessageReader, MessageSignalExtractor messageSignalExtractor,
-                         ChatWindowsWriter chatWindowsWriter, QuarantineSkipListener<ChatMessage, MessageSignals> chatQuarantine,
+                         WindowFlushWriter<MessageSignals> chatWindowsWriter, QuarantineSkipListener<ChatMessage, MessageSignals> chatQuarantine,
                          HighlighterProperties props) {
         return new StepBuilder(HighlightsJobConfiguration.CHAT_WORKER, repository)
                 .<ChatMessage, MessageSignals>chunk(props.getChatChunkSize())
@@ -96,10 +99,11 @@ public class VodStepsConfiguration {
 
     @Bean
     @StepScope
-    ChatWindowsWriter chatWindowsWriter(@Lazy Connection connection, VodStatusWriter vods, HighlighterProperties props,
-                                        @Value(VOD_ID) String vodId, @Value("#{stepExecutionContext['chatPath']}") String chatPath) {
-        return new ChatWindowsWriter(new ChatWindowAggregator(vodId, props.getWindowMs()),
-                new WindowFeaturesWriter(connection, HBaseSchema.CHAT), vods, vodId, chatPath);
+    WindowFlushWriter<MessageSignals> chatWindowsWriter(@Lazy Connection connection, VodStatusWriter vods, HighlighterProperties props,
+                                                        @Value(VOD_ID) String vodId,
+                                                        @Value("#{stepExecutionContext['chatPath']}") String chatPath) {
+        return new WindowFlushWriter<>(new ChatWindowAggregator(vodId, props.getWindowMs()),
+                new WindowFeaturesWriter(connection, HBaseSchema.CHAT), vods, vodId, new ChatOutcome(chatPath));
     }
 
     @Bean
@@ -108,6 +112,39 @@ public class VodStepsConfiguration {
                                                                         @Value("#{jobParameters['date']}") LocalDate date,
                                                                         @Value(VOD_ID) String vodId) {
         return new QuarantineSkipListener<>(new QuarantineFile(fs, layout.quarantineFile(HighlightsJobConfiguration.JOB, date, vodId, "chat")));
+    }
+
+    // --- media features: video file -> one decode pass -> windows -> windows:m
+
+    @Bean
+    Step mediaFeaturesVod(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tm,
+                          MediaWindowItemReader mediaWindowReader, WindowFlushWriter<WindowFeatures> mediaWindowsWriter) {
+        return new StepBuilder(HighlightsJobConfiguration.MEDIA_WORKER, repository)
+                .<WindowFeatures, WindowFeatures>chunk(50)
+                .transactionManager(tm)
+                .reader(mediaWindowReader)
+                .writer(mediaWindowsWriter)
+                .listener(new VodProgressLogger())
+                .listener(mediaWindowsWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    MediaWindowItemReader mediaWindowReader(FileSystem fs, HighlighterProperties props, @Value(VOD_ID) String vodId,
+                                            @Value("#{stepExecutionContext['videoPath']}") String videoPath,
+                                            @Value("#{stepExecutionContext['chatPath']}") String chatPath) {
+        MediaDecoder.VideoFrames frames = MediaDecoder.VideoFrames.valueOf(props.getMediaFrames().trim().toUpperCase(java.util.Locale.ROOT));
+        return new MediaWindowItemReader(fs, new Path(videoPath), vodId, props.getWindowMs(), frames, chatPath != null);
+    }
+
+    @Bean
+    @StepScope
+    WindowFlushWriter<WindowFeatures> mediaWindowsWriter(@Lazy Connection connection, VodStatusWriter vods, @Value(VOD_ID) String vodId,
+                                                         @Value("#{stepExecutionContext['videoPath']}") String videoPath) {
+        MediaWindowAggregator aggregator = new MediaWindowAggregator();
+        return new WindowFlushWriter<>(aggregator, new WindowFeaturesWriter(connection, HBaseSchema.MEDIA), vods, vodId,
+                new MediaOutcome(videoPath, aggregator));
     }
 
     // --- inference: windows (c + m) -> model, in batches -> windows:p

@@ -2,6 +2,7 @@ package dev.highlighter.processors.chat;
 
 import dev.highlighter.core.WindowFeatures;
 import dev.highlighter.core.Windows;
+import dev.highlighter.processors.WindowAggregator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
  * order. Memory grows with the number of windows (and distinct texts and users per window), never
  * with the number of messages.
  */
-public class ChatWindowAggregator {
+public class ChatWindowAggregator implements WindowAggregator<MessageSignals> {
 
     private final String vodId;
     private final long windowMs;
@@ -30,6 +31,7 @@ public class ChatWindowAggregator {
         this.windowMs = windowMs;
     }
 
+    @Override
     public void add(MessageSignals m) {
         Sums s = windows.computeIfAbsent(Windows.index(m.offsetMs(), windowMs), i -> new Sums());
         s.messages++;
@@ -48,7 +50,8 @@ public class ChatWindowAggregator {
         messages++;
     }
 
-    public long messages() {
+    @Override
+    public long items() {
         return messages;
     }
 
@@ -58,6 +61,7 @@ public class ChatWindowAggregator {
      * left out, because many exports cover only part of the VOD, and hours of "silence" before
      * the covered part would make every later message look like a burst.
      */
+    @Override
     public List<WindowFeatures> features() {
         if (windows.isEmpty()) {
             return List.of();

@@ -4,6 +4,7 @@ import dev.highlighter.core.ScoredWindow;
 import dev.highlighter.core.WindowBatch;
 import dev.highlighter.core.WindowFeatures;
 import dev.highlighter.processors.chat.ChatFeatures;
+import dev.highlighter.processors.media.MediaFeatures;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,8 +13,9 @@ import java.util.Map;
 
 /**
  * Version 0: a transparent weighted rule that needs no training. A window's score is the weighted
- * sum of how strongly chat reacted in the windows right after it (robust z-scores, positive part
- * only, strongest of the following windows), squashed to a probability by a logistic curve.
+ * sum of how strongly chat reacted in the windows right after it and how loud and busy the media
+ * is at it (robust z-scores, positive part only, strongest in the span), squashed to a
+ * probability by a logistic curve. Signals a VOD lacks are left out and the weights renormalised.
  * Every term is reported as a contribution, so a highlight can say what drove it.
  */
 public class RuleModelV0 implements HighlightModel {
@@ -43,7 +45,17 @@ public class RuleModelV0 implements HighlightModel {
         w.put(ChatFeatures.z(ChatFeatures.HYPE), 0.25);
         w.put(ChatFeatures.z(ChatFeatures.LAUGH), 0.10);
         w.put(ChatFeatures.z(ChatFeatures.REPEATS), 0.15);
+        // media reacts at the moment itself: a blast of sound, a burst of cuts and motion
+        w.put(MediaFeatures.RMS_DB + "_z", 0.20);
+        w.put(MediaFeatures.PEAK_DB + "_z", 0.15);
+        w.put(MediaFeatures.CUTS + "_z", 0.05);
+        w.put(MediaFeatures.MOTION + "_z", 0.10);
         return w;
+    }
+
+    /** Media features look at the window itself and the next one; chat looks at the four after. */
+    static boolean isMedia(String feature) {
+        return feature.startsWith("media_");
     }
 
     @Override
@@ -60,9 +72,10 @@ public class RuleModelV0 implements HighlightModel {
     public List<ScoredWindow> predict(WindowBatch batch) {
         List<ScoredWindow> out = new ArrayList<>(batch.windows().size());
         for (int i = 0; i < batch.windows().size(); i++) {
-            // the reaction to window i is in the windows after it, not in window i itself
-            List<WindowFeatures> span = batch.withFollowing(i, LOOKAHEAD_WINDOWS);
-            span = span.size() > 1 ? span.subList(1, span.size()) : span;
+            List<WindowFeatures> following = batch.withFollowing(i, LOOKAHEAD_WINDOWS);
+            // the chat reaction to window i is in the windows after it, not in window i itself
+            List<WindowFeatures> chatSpan = following.size() > 1 ? following.subList(1, following.size()) : following;
+            List<WindowFeatures> mediaSpan = following.subList(0, Math.min(2, following.size()));
             Map<String, Double> contributions = new HashMap<>();
             double score = 0;
             double weightPresent = 0;
@@ -71,7 +84,7 @@ public class RuleModelV0 implements HighlightModel {
                     continue; // e.g. no user names in this chat format
                 }
                 double strongest = 0;
-                for (WindowFeatures f : span) {
+                for (WindowFeatures f : isMedia(w.getKey()) ? mediaSpan : chatSpan) {
                     strongest = Math.max(strongest, f.get(w.getKey()));
                 }
                 contributions.put(w.getKey(), w.getValue() * strongest);

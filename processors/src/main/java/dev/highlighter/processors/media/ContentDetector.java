@@ -1,0 +1,92 @@
+package dev.highlighter.processors.media;
+
+/**
+ * Scene cuts by content change, after PySceneDetect's ContentDetector: the mean absolute change
+ * of hue, saturation and value between consecutive frames (weights 1:1:1), a cut where it
+ * reaches the threshold and the scene so far is long enough. Like ffmpeg's scdet, the score is
+ * also held to the jump from the previous frame's change, so a fade (a steady change, frame
+ * after frame) is not a cut while a hard cut (a sudden one) is.
+ */
+final class ContentDetector {
+
+    /** PySceneDetect's default: 27 on the 0-255 HSV delta scale. */
+    static final double DEFAULT_THRESHOLD = 27;
+    /** PySceneDetect's default: no scene shorter than 15 frames, so flashes are not cuts. */
+    static final int DEFAULT_MIN_SCENE_FRAMES = 15;
+
+    private final double threshold;
+    private final int minSceneFrames;
+    private byte[] previousHsv;
+    private int framesSinceCut;
+    private double lastScore;
+    private double previousChange;
+
+    ContentDetector(double threshold, int minSceneFrames) {
+        this.threshold = threshold;
+        this.minSceneFrames = minSceneFrames;
+        this.framesSinceCut = 0; // the first scene too must last min_scene_len frames, as in PySceneDetect
+    }
+
+    /** Feeds the next frame; true when a cut starts at it. */
+    boolean isCut(byte[] bgr, int pixels) {
+        byte[] hsv = Hsv.fromBgr(bgr, pixels);
+        boolean cut = false;
+        if (previousHsv != null) {
+            long dh = 0;
+            long ds = 0;
+            long dv = 0;
+            for (int i = 0; i < pixels * 3; i += 3) {
+                dh += Math.abs((hsv[i] & 0xFF) - (previousHsv[i] & 0xFF));
+                ds += Math.abs((hsv[i + 1] & 0xFF) - (previousHsv[i + 1] & 0xFF));
+                dv += Math.abs((hsv[i + 2] & 0xFF) - (previousHsv[i + 2] & 0xFF));
+            }
+            double change = (dh + ds + dv) / 3.0 / pixels;
+            lastScore = Math.min(change, Math.abs(change - previousChange));
+            previousChange = change;
+            cut = lastScore >= threshold && framesSinceCut >= minSceneFrames;
+        }
+        framesSinceCut = cut ? 0 : framesSinceCut + 1;
+        previousHsv = hsv;
+        return cut;
+    }
+
+    double lastScore() {
+        return lastScore;
+    }
+
+    /** OpenCV's 8-bit HSV: hue 0-179, saturation and value 0-255. */
+    static final class Hsv {
+        private Hsv() {
+        }
+
+        static byte[] fromBgr(byte[] bgr, int pixels) {
+            byte[] out = new byte[pixels * 3];
+            for (int i = 0; i < pixels * 3; i += 3) {
+                int b = bgr[i] & 0xFF;
+                int g = bgr[i + 1] & 0xFF;
+                int r = bgr[i + 2] & 0xFF;
+                int max = Math.max(r, Math.max(g, b));
+                int min = Math.min(r, Math.min(g, b));
+                int delta = max - min;
+                int s = max == 0 ? 0 : (delta * 255 + max / 2) / max;
+                double h;
+                if (delta == 0) {
+                    h = 0;
+                } else if (max == r) {
+                    h = 60.0 * (g - b) / delta;
+                } else if (max == g) {
+                    h = 120 + 60.0 * (b - r) / delta;
+                } else {
+                    h = 240 + 60.0 * (r - g) / delta;
+                }
+                if (h < 0) {
+                    h += 360;
+                }
+                out[i] = (byte) ((int) Math.round(h / 2) % 180);
+                out[i + 1] = (byte) s;
+                out[i + 2] = (byte) max;
+            }
+            return out;
+        }
+    }
+}

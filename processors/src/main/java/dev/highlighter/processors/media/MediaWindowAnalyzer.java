@@ -1,0 +1,141 @@
+package dev.highlighter.processors.media;
+
+import dev.highlighter.core.MediaSink;
+import dev.highlighter.core.WindowFeatures;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns one decode pass into raw media features per window, as the decode goes: each window is
+ * handed out once every stream has moved past it, so memory stays flat for any VOD length.
+ * Audio loudness, scene cuts and motion are each measured by their own small class.
+ */
+public class MediaWindowAnalyzer implements MediaSink {
+
+    private final String vodId;
+    private final long windowMicros;
+    private final boolean audioExpected;
+    private final boolean videoExpected;
+    private final AudioLoudness audio;
+    private final ContentDetector content;
+    private final TreeMap<Long, double[]> video = new TreeMap<>(); // {cuts, motionSum, motionFrames}
+    private final List<Long> cutTimes = new ArrayList<>();
+    private byte[] previousGrey;
+    private long lastAudio = -1;
+    private long lastVideo = -1;
+    private long nextWindow = -1;
+    private long videoFrames;
+
+    public MediaWindowAnalyzer(String vodId, long windowMs, boolean audioExpected, boolean videoExpected) {
+        this(vodId, windowMs, audioExpected, videoExpected, ContentDetector.DEFAULT_THRESHOLD, ContentDetector.DEFAULT_MIN_SCENE_FRAMES);
+    }
+
+    public MediaWindowAnalyzer(String vodId, long windowMs, boolean audioExpected, boolean videoExpected,
+                               double cutThreshold, int minSceneFrames) {
+        this.vodId = vodId;
+        this.windowMicros = windowMs * 1000;
+        this.audioExpected = audioExpected;
+        this.videoExpected = videoExpected;
+        this.audio = new AudioLoudness(windowMicros);
+        this.content = new ContentDetector(cutThreshold, minSceneFrames);
+    }
+
+    @Override
+    public void audio(long timestampMicros, float[] samples, int channels, int sampleRate) {
+        audio.add(Math.max(0, timestampMicros), samples, channels, sampleRate);
+        lastAudio = Math.max(lastAudio, timestampMicros);
+    }
+
+    @Override
+    public void video(long timestampMicros, byte[] bgr, int width, int height) {
+        long t = Math.max(0, timestampMicros);
+        int pixels = width * height;
+        double[] w = video.computeIfAbsent(t / windowMicros, k -> new double[3]);
+        if (content.isCut(bgr, pixels)) {
+            w[0]++;
+            cutTimes.add(t);
+        }
+        byte[] grey = new byte[pixels];
+        for (int i = 0, p = 0; p < pixels; i += 3, p++) {
+            grey[p] = (byte) ((114 * (bgr[i] & 0xFF) + 587 * (bgr[i + 1] & 0xFF) + 299 * (bgr[i + 2] & 0xFF)) / 1000);
+        }
+        if (previousGrey != null && previousGrey.length == pixels) {
+            long diff = 0;
+            for (int p = 0; p < pixels; p++) {
+                diff += Math.abs((grey[p] & 0xFF) - (previousGrey[p] & 0xFF));
+            }
+            w[1] += (double) diff / pixels;
+            w[2]++;
+        }
+        previousGrey = grey;
+        lastVideo = Math.max(lastVideo, t);
+        videoFrames++;
+    }
+
+    /** Windows that every expected stream has moved past, in time order. */
+    public List<WindowFeatures> completed() {
+        long watermark = Long.MAX_VALUE;
+        if (audioExpected) {
+            watermark = Math.min(watermark, lastAudio);
+        }
+        if (videoExpected) {
+            watermark = Math.min(watermark, lastVideo);
+        }
+        // one window of slack: the streams of a file are interleaved, not in lockstep
+        return drainBelow(watermark < 0 ? -1 : watermark / windowMicros - 1);
+    }
+
+    /** Every window left, once the decode has ended. */
+    public List<WindowFeatures> finish() {
+        audio.finish();
+        long last = Math.max(video.isEmpty() ? -1 : video.lastKey(), Math.max(lastAudio, lastVideo) / windowMicros);
+        return drainBelow(last + 1);
+    }
+
+    private List<WindowFeatures> drainBelow(long endExclusive) {
+        List<WindowFeatures> out = new ArrayList<>();
+        if (nextWindow < 0) {
+            long first = Math.min(audio.firstWindow(), video.isEmpty() ? Long.MAX_VALUE : video.firstKey());
+            if (first == Long.MAX_VALUE) {
+                return out;
+            }
+            nextWindow = first;
+        }
+        for (; nextWindow < endExclusive; nextWindow++) {
+            Map<String, Double> values = new HashMap<>();
+            audio.take(nextWindow, values);
+            double[] v = video.remove(nextWindow);
+            if (v != null) {
+                values.put(MediaFeatures.CUTS, v[0]);
+                values.put(MediaFeatures.MOTION, v[2] == 0 ? 0 : v[1] / v[2]);
+            } else if (videoExpected && videoFrames > 0) {
+                values.put(MediaFeatures.CUTS, 0.0);
+            }
+            if (!values.isEmpty()) {
+                out.add(new WindowFeatures(vodId, nextWindow * windowMicros / 1000, values));
+            }
+        }
+        return out;
+    }
+
+    /** When the audio went to digital silence for good, or -1 if it did not. */
+    public long audioDropoutMicros() {
+        return audio.dropoutMicros();
+    }
+
+    public List<Long> cutTimesMicros() {
+        return List.copyOf(cutTimes);
+    }
+
+    public long videoFrames() {
+        return videoFrames;
+    }
+
+    /** Time of the last decoded audio or video, microseconds. */
+    public long endMicros() {
+        return Math.max(lastAudio, lastVideo);
+    }
+}

@@ -1,0 +1,191 @@
+package dev.highlighter.readers.media;
+
+import dev.highlighter.core.MediaSink;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegLogCallback;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+
+/**
+ * One decode pass over a VOD on any Hadoop FileSystem, read through a seekable stream (never
+ * buffered whole). Frames are scaled by FFmpeg to a small analysis size and handed to a
+ * {@link MediaSink} with audio as float samples. Errors name the file and what is wrong.
+ */
+public final class MediaDecoder implements AutoCloseable {
+
+    /** Which video frames to decode; audio is always decoded in full. */
+    public enum VideoFrames {
+        /** Every frame: exact cut times. */
+        ALL("default"),
+        /** Skip B-frames: cheaper, cuts still placed to a frame or two. */
+        NO_BFRAMES("bidir"),
+        /** Keyframes only: the cheapest; cuts only where an encoder put a keyframe. */
+        KEYFRAMES("nokey");
+
+        final String skipFrame;
+
+        VideoFrames(String skipFrame) {
+            this.skipFrame = skipFrame;
+        }
+    }
+
+    /** What the container says about the VOD; durationMicros is -1 when it does not say. */
+    public record Info(String format, String videoCodec, String audioCodec, double frameRate, int sampleRate,
+                       int audioChannels, long durationMicros) {
+
+        public boolean hasVideo() {
+            return videoCodec != null && !videoCodec.isEmpty();
+        }
+
+        public boolean hasAudio() {
+            return audioCodec != null && !audioCodec.isEmpty();
+        }
+    }
+
+    /** FFmpeg's code for "Invalid data found when processing input". */
+    private static final int AVERROR_INVALIDDATA = -1094995529;
+
+    static {
+        // FFmpeg's own log goes to stderr by default; route it through our logging, errors only
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        FFmpegLogCallback.set();
+    }
+
+    private final String file;
+    private final FFmpegFrameGrabber grabber;
+    private final Info info;
+    private byte[] pixels;
+    private long lastTimestamp = -1;
+
+    private MediaDecoder(String file, FFmpegFrameGrabber grabber) {
+        this.file = file;
+        this.grabber = grabber;
+        this.info = new Info(grabber.getFormat(), grabber.getVideoCodecName(), grabber.getAudioCodecName(),
+                grabber.getVideoFrameRate(), grabber.getSampleRate(), grabber.getAudioChannels(),
+                grabber.getLengthInTime() > 0 ? grabber.getLengthInTime() : -1);
+    }
+
+    public static MediaDecoder open(FileSystem fs, Path path, int width, int height, VideoFrames frames) {
+        String file = path.toString();
+        long length;
+        try {
+            length = fs.getFileStatus(path).getLen();
+        } catch (IOException e) {
+            throw new MediaDecodeException("cannot open video " + file + ": " + e.getMessage(), e);
+        }
+        if (length == 0) {
+            throw new MediaDecodeException("video " + file + " is empty (0 bytes)");
+        }
+        FFmpegFrameGrabber grabber;
+        try {
+            grabber = new FFmpegFrameGrabber(new SeekableFsInputStream(fs.open(path), length), Integer.MAX_VALUE - 8);
+        } catch (IOException e) {
+            throw new MediaDecodeException("cannot open video " + file + ": " + e.getMessage(), e);
+        }
+        grabber.setImageWidth(width);
+        grabber.setImageHeight(height);
+        grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+        grabber.setSampleMode(FrameGrabber.SampleMode.FLOAT);
+        grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_FLT);
+        grabber.setVideoOption("skip_frame", frames.skipFrame);
+        try {
+            grabber.start();
+        } catch (FrameGrabber.Exception e) {
+            closeQuietly(grabber);
+            throw new MediaDecodeException("video " + file + " (" + length + " bytes) cannot be opened by FFmpeg: " + explain(e), e);
+        }
+        MediaDecoder decoder = new MediaDecoder(file, grabber);
+        if (!decoder.info.hasVideo() && !decoder.info.hasAudio()) {
+            decoder.close();
+            throw new MediaDecodeException("video " + file + " has neither a video nor an audio stream");
+        }
+        return decoder;
+    }
+
+    public Info info() {
+        return info;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    /** Time of the last frame decoded, in microseconds; -1 before the first. */
+    public long lastTimestamp() {
+        return lastTimestamp;
+    }
+
+    /** Decodes the next frame into the sink; false at the end of the file. */
+    public boolean next(MediaSink sink) {
+        Frame frame;
+        try {
+            frame = grabber.grab();
+        } catch (FrameGrabber.Exception e) {
+            throw new MediaDecodeException("video " + file + ": decoding failed after " + seconds(lastTimestamp) + ": " + explain(e), e);
+        }
+        if (frame == null) {
+            return false;
+        }
+        lastTimestamp = Math.max(lastTimestamp, frame.timestamp);
+        if (frame.image != null && frame.imageWidth > 0) {
+            sink.video(frame.timestamp, packed(frame), frame.imageWidth, frame.imageHeight);
+        } else if (frame.samples != null && frame.samples[0] instanceof FloatBuffer buffer) {
+            float[] samples = new float[buffer.remaining()];
+            buffer.duplicate().get(samples);
+            sink.audio(frame.timestamp, samples, frame.audioChannels, frame.sampleRate);
+        }
+        return true;
+    }
+
+    /** BGR rows without the stride padding FFmpeg may add. */
+    private byte[] packed(Frame frame) {
+        int w = frame.imageWidth;
+        int h = frame.imageHeight;
+        int row = w * 3;
+        if (pixels == null || pixels.length != row * h) {
+            pixels = new byte[row * h];
+        }
+        ByteBuffer src = ((ByteBuffer) frame.image[0]).duplicate();
+        for (int y = 0; y < h; y++) {
+            src.position(y * frame.imageStride);
+            src.get(pixels, y * row, row);
+        }
+        return pixels.clone();
+    }
+
+    static String seconds(long micros) {
+        return micros < 0 ? "0 s" : String.format(java.util.Locale.ROOT, "%.2f s", micros / 1e6);
+    }
+
+    private static String explain(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains(String.valueOf(AVERROR_INVALIDDATA))) {
+            return "not a media file FFmpeg can read (invalid data found when processing input)";
+        }
+        return m;
+    }
+
+    private static void closeQuietly(FFmpegFrameGrabber g) {
+        try {
+            g.release();
+        } catch (Exception ignored) {
+            // nothing more to do with a grabber that failed to start
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            grabber.stop();
+            grabber.release();
+        } catch (FrameGrabber.Exception e) {
+            throw new MediaDecodeException("closing video " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+}
