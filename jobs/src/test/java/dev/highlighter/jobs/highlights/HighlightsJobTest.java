@@ -54,7 +54,7 @@ class HighlightsJobTest {
     }
 
     @Test
-    void scoresEveryChatVodAndListsTheVideoOnlyOne() throws Exception {
+    void scoresEveryChatVodAndTheVideoOnlyOne() throws Exception {
         for (String game : GAMES) {
             hdfs.put("lolesports", DATE, game + ".chat.csv", SharedData.lolChat().resolve(game + ".csv"));
         }
@@ -99,12 +99,19 @@ class HighlightsJobTest {
             assertThat(highlights.vodColumn(game, "status")).contains("SCORED");
             assertThat(highlights.vodColumn(game, "chat_messages")).contains(String.valueOf(SharedData.LOL_ROWS.get(game)));
         }
-        assertThat(highlights.vodColumn("chaplin", "status")).contains("NOT_SCORED_YET");
+        // the video-only VOD is scored on media alone
+        assertThat(highlights.vodColumn("chaplin", "status")).contains("SCORED");
+        assertThat(highlights.vodColumn("chaplin", "media_status")).contains("OK");
+        assertThat(hdfs.rows(HBaseSchema.WINDOWS, "chaplin")).as("9.6 s of video: two 5 s windows").isEqualTo(2);
+        assertThat(highlights.highlights("chaplin", RuleModelV0.VERSION)).allSatisfy(h -> assertThat(h.signals()).containsExactly("media"));
 
-        for (String stage : List.of(HighlightsJobConfiguration.CHAT_WORKER, HighlightsJobConfiguration.INFERENCE_WORKER,
-                HighlightsJobConfiguration.SEGMENTS_WORKER)) {
+        assertThat(run.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith(HighlightsJobConfiguration.CHAT_WORKER + ":"))
+                .hasSize(GAMES.size()).allMatch(s -> s.getStatus() == BatchStatus.COMPLETED);
+        assertThat(run.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith(HighlightsJobConfiguration.MEDIA_WORKER + ":"))
+                .hasSize(1).allMatch(s -> s.getStatus() == BatchStatus.COMPLETED);
+        for (String stage : List.of(HighlightsJobConfiguration.INFERENCE_WORKER, HighlightsJobConfiguration.SEGMENTS_WORKER)) {
             assertThat(run.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith(stage + ":"))
-                    .as(stage).hasSize(GAMES.size()).allMatch(s -> s.getStatus() == BatchStatus.COMPLETED);
+                    .as(stage).hasSize(GAMES.size() + 1).allMatch(s -> s.getStatus() == BatchStatus.COMPLETED);
         }
         // export reads back exactly what is in HBase
         java.io.StringWriter csv = new java.io.StringWriter();
@@ -127,7 +134,7 @@ class HighlightsJobTest {
         assertThat(lines.subList(1, lines.size())).allMatch(l -> l.matches("\\d+,\\d+\\.\\d{3},\\d+\\.\\d{3},[01]\\.\\d{4},rule-v0"));
 
         StepExecution summary = run.getStepExecutions().stream().filter(s -> s.getStepName().equals("summary")).findFirst().orElseThrow();
-        assertThat(summary.getExecutionContext().getLong("vodsScored")).isEqualTo(3);
-        assertThat(summary.getExecutionContext().getLong("vodsNotScoredYet")).isEqualTo(1);
+        assertThat(summary.getExecutionContext().getLong("vodsScored")).isEqualTo(4);
+        assertThat(summary.getExecutionContext().getLong("vodsVideoOnly")).isEqualTo(1);
     }
 }

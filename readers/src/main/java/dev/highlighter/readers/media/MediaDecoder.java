@@ -98,7 +98,8 @@ public final class MediaDecoder implements AutoCloseable {
             grabber.start();
         } catch (FrameGrabber.Exception e) {
             closeQuietly(grabber);
-            throw new MediaDecodeException("video " + file + " (" + length + " bytes) cannot be opened by FFmpeg: " + explain(e), e);
+            throw new MediaDecodeException("video " + file + " (" + length + " bytes) cannot be opened by FFmpeg: "
+                    + (looksLikeText(fs, path) ? "not a media file FFmpeg can read (it is text)" : explain(e)), e);
         }
         MediaDecoder decoder = new MediaDecoder(file, grabber);
         if (!decoder.info.hasVideo() && !decoder.info.hasAudio()) {
@@ -168,7 +169,23 @@ public final class MediaDecoder implements AutoCloseable {
         if (m.contains(String.valueOf(AVERROR_INVALIDDATA))) {
             return "not a media file FFmpeg can read (invalid data found when processing input)";
         }
-        return m;
+        int hint = m.indexOf(" (Has setFormat()");
+        return hint > 0 ? m.substring(0, hint) : m;
+    }
+
+    /** A text file with a video's name is a common upload mistake; say so plainly. */
+    private static boolean looksLikeText(FileSystem fs, Path path) {
+        try (var in = fs.open(path)) {
+            byte[] head = in.readNBytes(512);
+            for (byte b : head) {
+                if (b < 0x09 || (b > 0x0D && b < 0x20)) {
+                    return false;
+                }
+            }
+            return head.length > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void closeQuietly(FFmpegFrameGrabber g) {

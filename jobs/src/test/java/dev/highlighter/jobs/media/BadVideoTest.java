@@ -1,0 +1,107 @@
+package dev.highlighter.jobs.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.highlighter.core.WindowFeatures;
+import dev.highlighter.core.testing.SharedData;
+import dev.highlighter.jobs.highlights.MediaWindowItemReader;
+import dev.highlighter.processors.media.MediaFeatures;
+import dev.highlighter.readers.media.MediaDecoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+
+/** Every kind of bad video gives a clear error that names the file and the problem. */
+class BadVideoTest {
+
+    @TempDir
+    Path tmp;
+
+    static FileSystem local() throws Exception {
+        return FileSystem.getLocal(new Configuration());
+    }
+
+    /** Reads every window, as the media step does for a VOD without chat (no degrading). */
+    static List<WindowFeatures> readAll(Path file, ExecutionContext context) throws Exception {
+        MediaWindowItemReader reader = new MediaWindowItemReader(local(), new org.apache.hadoop.fs.Path(file.toUri()), "v", 5_000,
+                MediaDecoder.VideoFrames.ALL, false);
+        List<WindowFeatures> out = new ArrayList<>();
+        reader.open(context);
+        try {
+            for (WindowFeatures w; (w = reader.read()) != null; ) {
+                out.add(w);
+            }
+            reader.update(context);
+        } finally {
+            reader.close();
+        }
+        return out;
+    }
+
+    @Test
+    void zeroByteFile() throws Exception {
+        Path empty = Files.createFile(tmp.resolve("empty.mp4"));
+        assertThatThrownBy(() -> readAll(empty, new ExecutionContext()))
+                .isInstanceOf(ItemStreamException.class).hasMessageContaining("empty.mp4").hasMessageContaining("is empty (0 bytes)");
+    }
+
+    @Test
+    void textFileNamedMp4() throws Exception {
+        Path text = tmp.resolve("notes.mp4");
+        Files.writeString(text, "these are my stream notes, not a video\n".repeat(50));
+        assertThatThrownBy(() -> readAll(text, new ExecutionContext()))
+                .isInstanceOf(ItemStreamException.class).hasMessageContaining("notes.mp4")
+                .hasMessageContaining("not a media file FFmpeg can read");
+    }
+
+    @Test
+    void truncatedMp4() throws Exception {
+        byte[] whole = Files.readAllBytes(SharedData.dir().resolve("video/chaplin.mp4"));
+        Path half = tmp.resolve("chaplin-half.mp4");
+        Files.write(half, Arrays.copyOf(whole, whole.length / 2));
+        assertThatThrownBy(() -> readAll(half, new ExecutionContext()))
+                .isInstanceOf(ItemStreamException.class).hasMessageContaining("chaplin-half.mp4")
+                .hasMessageMatching("(?s).*(truncated|cannot be opened).*");
+    }
+
+    @Test
+    void audioThatFailsPartWayIsFoundAndDated() throws Exception {
+        ExecutionContext context = new ExecutionContext();
+        List<WindowFeatures> windows = readAll(SharedData.dir().resolve("video/video_with_failing_audio.mp4"), context);
+        assertThat(windows).hasSize(3);
+        assertThat(context.getLong(MediaWindowItemReader.DROPOUT_KEY)).as("ffmpeg's astats goes to -inf after ~5 s").isBetween(4_000L, 6_000L);
+        assertThat(windows).allSatisfy(w -> assertThat(w.has(MediaFeatures.MOTION)).isTrue());
+    }
+
+    @Test
+    void webmWithoutADurationIsReadToItsEnd() throws Exception {
+        ExecutionContext context = new ExecutionContext();
+        List<WindowFeatures> windows = readAll(SharedData.dir().resolve("video/no_duration.webm"), context);
+        assertThat(windows).isNotEmpty();
+        assertThat(context.getLong(MediaWindowItemReader.FRAMES_KEY)).isPositive();
+        assertThat(windows).allSatisfy(w -> assertThat(w.has(MediaFeatures.RMS_DB)).isTrue());
+    }
+
+    @Test
+    void withChatABadVideoDegradesInsteadOfFailing() throws Exception {
+        Path text = tmp.resolve("notes.mp4");
+        Files.writeString(text, "not a video");
+        MediaWindowItemReader reader = new MediaWindowItemReader(local(), new org.apache.hadoop.fs.Path(text.toUri()), "v", 5_000,
+                MediaDecoder.VideoFrames.ALL, true);
+        ExecutionContext context = new ExecutionContext();
+        reader.open(context);
+        assertThat(reader.read()).isNull();
+        reader.update(context);
+        reader.close();
+        assertThat(context.getString(MediaWindowItemReader.ERROR_KEY)).contains("notes.mp4").contains("not a media file");
+    }
+}
