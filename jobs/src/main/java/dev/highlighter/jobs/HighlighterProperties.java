@@ -29,6 +29,34 @@ public class HighlighterProperties {
     /** Video frames the media pass decodes: ALL, NO_BFRAMES or KEYFRAMES (README, "Performance"). */
     private String mediaFrames = "ALL";
     private final Chat chat = new Chat();
+    private final Reel reel = new Reel();
+
+    public static class Reel {
+        /** Cut a highlight reel for every VOD with video. */
+        private boolean enabled = true;
+        /** Highlights per reel, best first. */
+        private int maxSegments = 5;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getMaxSegments() {
+            return maxSegments;
+        }
+
+        public void setMaxSegments(int maxSegments) {
+            this.maxSegments = maxSegments;
+        }
+    }
+
+    public Reel getReel() {
+        return reel;
+    }
     private final Segments segments = new Segments();
 
     public static class Chat {

@@ -26,6 +26,9 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--rerun", description = "Run a completed date again, as a new run; rows are overwritten, not duplicated.")
     boolean rerun;
 
+    @Option(names = "--no-reel", description = "Do not cut highlight reels in this run.")
+    boolean noReel;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -34,7 +37,7 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JobExecution execution = runner.run(job, date, rerun);
+        JobExecution execution = runner.run(job, date, rerun, noReel ? java.util.Map.of("reel", "false") : java.util.Map.of());
         PrintWriter out = spec.commandLine().getOut();
         double seconds = execution.getStartTime() == null || execution.getEndTime() == null ? 0
                 : java.time.Duration.between(execution.getStartTime(), execution.getEndTime()).toMillis() / 1000.0;

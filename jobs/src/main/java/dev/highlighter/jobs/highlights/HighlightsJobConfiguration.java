@@ -33,7 +33,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The nightly {@code highlights} job for a logical date, top to bottom as in DESIGN.md:
  * <pre>
  * awaitInputs (sensor; SKIPPED ends the run) -> discoverVods -> chatFeatures (per VOD with chat)
- *   -> mediaFeatures (per VOD with video) -> inference (per VOD) -> segments (per VOD) -> summary
+ *   -> mediaFeatures (per VOD with video) -> inference (per VOD) -> segments (per VOD)
+ *   -> reel (per VOD with usable video, unless turned off) -> summary
  * </pre>
  * Each per-VOD stage is a partitioned step with one partition per VOD. A VOD that fails a stage
  * fails only its own partition and skips its later stages; the summary then fails the job, and a
@@ -47,6 +48,7 @@ public class HighlightsJobConfiguration {
     public static final String MEDIA_WORKER = "mediaFeatures.vod";
     public static final String INFERENCE_WORKER = "inference.vod";
     public static final String SEGMENTS_WORKER = "segments.vod";
+    public static final String REEL_WORKER = "reel.vod";
 
     /** The worker steps a VOD goes through, in order: its signals, then inference and segments. */
     public static List<String> stagesOf(VodRef vod) {
@@ -71,7 +73,7 @@ public class HighlightsJobConfiguration {
 
     @Bean
     Job highlightsJob(JobRepository repository, Step awaitInputs, Step discoverVods, Step chatFeatures, Step mediaFeatures,
-                      Step inference, Step segments, Step summary) {
+                      Step inference, Step segments, Step reel, Step summary) {
         return new JobBuilder(JOB, repository)
                 .start(awaitInputs).on(AwaitInputsTasklet.SKIPPED).end(AwaitInputsTasklet.SKIPPED)
                 .from(awaitInputs).on("*").to(discoverVods)
@@ -79,6 +81,7 @@ public class HighlightsJobConfiguration {
                 .next(mediaFeatures)
                 .next(inference)
                 .next(segments)
+                .next(reel)
                 .next(summary)
                 .end()
                 .build();
@@ -131,6 +134,24 @@ public class HighlightsJobConfiguration {
     Step segments(JobRepository repository, @Qualifier("segmentsVod") Step worker,
                   @Qualifier("segmentsPartitioner") Partitioner partitioner, HighlighterProperties props) {
         return perVod(repository, "segments", worker, partitioner, props);
+    }
+
+    @Bean
+    Step reel(JobRepository repository, @Qualifier("reelVod") Step worker,
+              @Qualifier("reelPartitioner") Partitioner partitioner, HighlighterProperties props) {
+        return perVod(repository, "reel", worker, partitioner, props);
+    }
+
+    /** Reels are on by default; the job parameter reel=false (run --no-reel) or highlighter.reel.enabled=false turn them off. */
+    @Bean
+    @StepScope
+    VodPartitioner reelPartitioner(VodCatalog catalog, JobRepository repository, HighlighterProperties props,
+                                   @Value("#{jobParameters['date']}") LocalDate date,
+                                   @Value("#{jobParameters['reel']}") String reelParameter,
+                                   @Value("#{stepExecution}") StepExecution manager) {
+        boolean enabled = props.getReel().isEnabled() && !"false".equals(reelParameter);
+        return new VodPartitioner(catalog, date, repository, manager, vod -> enabled && vod.hasVideo(),
+                vod -> before(vod, REEL_WORKER));
     }
 
     @Bean

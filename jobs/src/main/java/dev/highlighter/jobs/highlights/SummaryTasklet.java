@@ -68,6 +68,11 @@ public class SummaryTasklet implements Tasklet {
                     break;
                 }
             }
+            StepExecution reel = repository.getLastStepExecution(instance,
+                    VodPartitioner.partitionStepName(HighlightsJobConfiguration.REEL_WORKER, vod.vodId()));
+            if (outcome.startsWith("COMPLETED") && reel != null && reel.getStatus() != BatchStatus.COMPLETED) {
+                outcome = "FAILED in " + HighlightsJobConfiguration.REEL_WORKER + ": " + reason(reel);
+            }
             log.info("  {}  {}", vod.vodId(), outcome);
             if (outcome.startsWith("COMPLETED")) {
                 scored++;

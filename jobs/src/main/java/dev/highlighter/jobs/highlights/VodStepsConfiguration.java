@@ -25,7 +25,10 @@ import dev.highlighter.readers.chat.CsvMappingResolver;
 import dev.highlighter.readers.chat.MalformedChatRowException;
 import dev.highlighter.readers.hbase.VodScoresReader;
 import dev.highlighter.readers.hbase.WindowBatchReader;
+import dev.highlighter.readers.hbase.HighlightReader;
+import dev.highlighter.readers.hbase.VodHighlightsReader;
 import dev.highlighter.writers.HighlightWriter;
+import dev.highlighter.writers.reel.ReelWriter;
 import dev.highlighter.writers.PredictionWriter;
 import dev.highlighter.writers.QuarantineFile;
 import dev.highlighter.writers.VodStatusWriter;
@@ -190,6 +193,36 @@ public class VodStepsConfiguration {
     VodScoresReader vodScoresReader(@Lazy Connection connection, HighlightModel model, HighlighterProperties props,
                                     @Value(VOD_ID) String vodId) {
         return new VodScoresReader(connection, vodId, model.version(), props.getWindowMs());
+    }
+
+    // --- reel: top highlights + video -> montage mp4 + sidecar -> reels/
+
+    @Bean
+    Step reelVod(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tm,
+                 ReelInputReader reelInputReader, ReelWriter reelWriter) {
+        return new StepBuilder(HighlightsJobConfiguration.REEL_WORKER, repository)
+                .<VodHighlights, VodHighlights>chunk(1)
+                .transactionManager(tm)
+                .reader(reelInputReader)
+                .writer(reelWriter)
+                .listener(new VodProgressLogger())
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ReelInputReader reelInputReader(@Lazy Connection connection, HighlightModel model, @Value(VOD_ID) String vodId) {
+        HighlightReader highlights = new HighlightReader(connection);
+        return new ReelInputReader(highlights, new VodHighlightsReader(highlights, vodId, model.version()), vodId);
+    }
+
+    @Bean
+    @StepScope
+    ReelWriter reelWriter(FileSystem fs, HdfsLayout layout, VodStatusWriter vods, HighlighterProperties props,
+                          @Value(VOD_ID) String vodId, @Value("#{stepExecutionContext['channel']}") String channel,
+                          @Value("#{jobParameters['date']}") LocalDate date,
+                          @Value("#{stepExecutionContext['videoPath']}") String videoPath) {
+        return new ReelWriter(fs, new Path(videoPath), layout.reel(channel, date, vodId), props.getReel().getMaxSegments(), vods);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.highlighter.readers.media;
 
 import dev.highlighter.core.MediaSink;
+import dev.highlighter.core.io.SeekableFsInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;

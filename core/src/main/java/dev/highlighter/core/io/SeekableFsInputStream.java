@@ -1,4 +1,4 @@
-package dev.highlighter.readers.media;
+package dev.highlighter.core.io;
 
 import java.io.IOException;
 import java.io.InputStream;
