@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  * window aggregation, over every chat file of a folder, reported as messages per second.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Prints performance figures.",
-        subcommands = {BenchCommand.Chat.class})
+        subcommands = {BenchCommand.Chat.class, MediaBench.class})
 public class BenchCommand implements Runnable {
 
     @CommandLine.Spec

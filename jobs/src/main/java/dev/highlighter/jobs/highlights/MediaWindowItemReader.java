@@ -64,10 +64,10 @@ public class MediaWindowItemReader implements ItemStreamReader<WindowFeatures> {
         try {
             decoder = MediaDecoder.open(fs, path, WIDTH, HEIGHT, frames);
             MediaDecoder.Info info = decoder.info();
-            analyzer = new MediaWindowAnalyzer(vodId, windowMs, info.hasAudio(), info.hasVideo());
+            analyzer = new MediaWindowAnalyzer(vodId, windowMs, info.hasAudio(), info.hasVideo(), info.frameRate());
             log.info("Decoding {} ({}: video {} at {} fps, audio {} {} Hz, {}; {} frames)", path, info.format(), info.videoCodec(),
                     String.format("%.3f", info.frameRate()), info.audioCodec(), info.sampleRate(),
-                    info.durationMicros() < 0 ? "duration unknown" : String.format("%.1f s", info.durationMicros() / 1e6), frames);
+                    info.durationMicros() < 0 ? "duration unknown" : String.format("%.1f s", info.durationMicros() / 1e6), decoder.frames());
         } catch (MediaDecodeException e) {
             fail(e);
         }

@@ -21,7 +21,7 @@ final class MediaAnalysis {
 
     static Result analyze(FileSystem fs, Path path, MediaDecoder.VideoFrames frames) {
         try (MediaDecoder decoder = MediaDecoder.open(fs, path, 128, 72, frames)) {
-            MediaWindowAnalyzer analyzer = new MediaWindowAnalyzer(path.getName(), 5_000, decoder.info().hasAudio(), decoder.info().hasVideo());
+            MediaWindowAnalyzer analyzer = new MediaWindowAnalyzer(path.getName(), 5_000, decoder.info().hasAudio(), decoder.info().hasVideo(), decoder.info().frameRate());
             List<WindowFeatures> windows = new ArrayList<>();
             while (decoder.next(analyzer)) {
                 windows.addAll(analyzer.completed());

@@ -19,9 +19,24 @@ import org.junit.jupiter.api.Test;
 class MediaVsFfmpegTest {
 
     static MediaAnalysis.Result ours(String name) throws Exception {
+        return ours(name, MediaDecoder.VideoFrames.ALL);
+    }
+
+    static MediaAnalysis.Result ours(String name, MediaDecoder.VideoFrames frames) throws Exception {
         Path file = SharedData.dir().resolve("video").resolve(name);
-        return MediaAnalysis.analyze(FileSystem.getLocal(new Configuration()), new org.apache.hadoop.fs.Path(file.toUri()),
-                MediaDecoder.VideoFrames.ALL);
+        return MediaAnalysis.analyze(FileSystem.getLocal(new Configuration()), new org.apache.hadoop.fs.Path(file.toUri()), frames);
+    }
+
+    @Test
+    void autoDecodesKeyframesOnlyWhereTheyAreClose() throws Exception {
+        FileSystem fs = FileSystem.getLocal(new Configuration());
+        try (MediaDecoder smpte = MediaDecoder.open(fs, new org.apache.hadoop.fs.Path(SharedData.dir().resolve("video/smpte-2997.mp4").toUri()),
+                128, 72, MediaDecoder.VideoFrames.AUTO);
+             MediaDecoder chaplin = MediaDecoder.open(fs, new org.apache.hadoop.fs.Path(SharedData.dir().resolve("video/chaplin.mp4").toUri()),
+                     128, 72, MediaDecoder.VideoFrames.AUTO)) {
+            assertThat(smpte.frames()).as("a keyframe every 0.6 s").isEqualTo(MediaDecoder.VideoFrames.KEYFRAMES);
+            assertThat(chaplin.frames()).as("one keyframe in 9.6 s").isEqualTo(MediaDecoder.VideoFrames.ALL);
+        }
     }
 
     @ParameterizedTest

@@ -15,20 +15,24 @@ final class ContentDetector {
     static final int DEFAULT_MIN_SCENE_FRAMES = 15;
 
     private final double threshold;
-    private final int minSceneFrames;
+    private final long minSceneMicros;
     private byte[] previousHsv;
-    private int framesSinceCut;
+    private long sceneStart;
     private double lastScore;
     private double previousChange;
 
-    ContentDetector(double threshold, int minSceneFrames) {
+    /**
+     * @param minSceneMicros the minimum scene length as time: PySceneDetect's 15 frames at the
+     *                       stream's frame rate, so it holds when only keyframes are decoded too
+     */
+    ContentDetector(double threshold, long minSceneMicros) {
         this.threshold = threshold;
-        this.minSceneFrames = minSceneFrames;
-        this.framesSinceCut = 0; // the first scene too must last min_scene_len frames, as in PySceneDetect
+        this.minSceneMicros = minSceneMicros;
+        this.sceneStart = 0; // the first scene too must last the minimum, as in PySceneDetect
     }
 
     /** Feeds the next frame; true when a cut starts at it. */
-    boolean isCut(byte[] bgr, int pixels) {
+    boolean isCut(byte[] bgr, int pixels, long timestampMicros) {
         byte[] hsv = Hsv.fromBgr(bgr, pixels);
         boolean cut = false;
         if (previousHsv != null) {
@@ -43,9 +47,11 @@ final class ContentDetector {
             double change = (dh + ds + dv) / 3.0 / pixels;
             lastScore = Math.min(change, Math.abs(change - previousChange));
             previousChange = change;
-            cut = lastScore >= threshold && framesSinceCut >= minSceneFrames;
+            cut = lastScore >= threshold && timestampMicros - sceneStart >= minSceneMicros;
         }
-        framesSinceCut = cut ? 0 : framesSinceCut + 1;
+        if (cut) {
+            sceneStart = timestampMicros;
+        }
         previousHsv = hsv;
         return cut;
     }

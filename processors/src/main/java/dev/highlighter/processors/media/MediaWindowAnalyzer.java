@@ -29,18 +29,20 @@ public class MediaWindowAnalyzer implements MediaSink {
     private long nextWindow = -1;
     private long videoFrames;
 
-    public MediaWindowAnalyzer(String vodId, long windowMs, boolean audioExpected, boolean videoExpected) {
-        this(vodId, windowMs, audioExpected, videoExpected, ContentDetector.DEFAULT_THRESHOLD, ContentDetector.DEFAULT_MIN_SCENE_FRAMES);
+    /** @param frameRate the stream's frame rate, which turns the minimum scene length into time */
+    public MediaWindowAnalyzer(String vodId, long windowMs, boolean audioExpected, boolean videoExpected, double frameRate) {
+        this(vodId, windowMs, audioExpected, videoExpected, ContentDetector.DEFAULT_THRESHOLD,
+                (long) (ContentDetector.DEFAULT_MIN_SCENE_FRAMES * 1e6 / (frameRate > 1 && frameRate < 1000 ? frameRate : 25)));
     }
 
     public MediaWindowAnalyzer(String vodId, long windowMs, boolean audioExpected, boolean videoExpected,
-                               double cutThreshold, int minSceneFrames) {
+                               double cutThreshold, long minSceneMicros) {
         this.vodId = vodId;
         this.windowMicros = windowMs * 1000;
         this.audioExpected = audioExpected;
         this.videoExpected = videoExpected;
         this.audio = new AudioLoudness(windowMicros);
-        this.content = new ContentDetector(cutThreshold, minSceneFrames);
+        this.content = new ContentDetector(cutThreshold, minSceneMicros);
     }
 
     @Override
@@ -54,7 +56,7 @@ public class MediaWindowAnalyzer implements MediaSink {
         long t = Math.max(0, timestampMicros);
         int pixels = width * height;
         double[] w = video.computeIfAbsent(t / windowMicros, k -> new double[3]);
-        if (content.isCut(bgr, pixels)) {
+        if (content.isCut(bgr, pixels, t)) {
             w[0]++;
             cutTimes.add(t);
         }
