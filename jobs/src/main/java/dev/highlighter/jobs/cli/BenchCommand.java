@@ -1,12 +1,6 @@
 package dev.highlighter.jobs.cli;
 
-import dev.highlighter.core.ChatMessage;
 import dev.highlighter.processors.chat.ChatWindowAggregator;
-import dev.highlighter.processors.chat.MessageSignalExtractor;
-import dev.highlighter.processors.chat.ReactionLexicon;
-import dev.highlighter.readers.chat.ChatMessageReader;
-import dev.highlighter.readers.chat.CsvMappingResolver;
-import dev.highlighter.readers.chat.MalformedChatRowException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,7 +55,6 @@ public class BenchCommand implements Runnable {
                 throw new IllegalArgumentException("no chat files in " + dir);
             }
             FileSystem fs = FileSystem.getLocal(new Configuration());
-            MessageSignalExtractor extractor = new MessageSignalExtractor(ReactionLexicon.loadDefault());
             PrintWriter out = spec.commandLine().getOut();
             long bytes = files.stream().mapToLong(f -> f.toFile().length()).sum();
             double[] rates = new double[rounds];
@@ -71,7 +63,7 @@ public class BenchCommand implements Runnable {
                 long t0 = System.nanoTime();
                 messages = 0;
                 for (Path file : files) {
-                    messages += readOne(fs, file, extractor);
+                    messages += readOne(fs, file);
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 if (round >= 0) {
@@ -87,26 +79,8 @@ public class BenchCommand implements Runnable {
             return 0;
         }
 
-        private static long readOne(FileSystem fs, Path file, MessageSignalExtractor extractor) {
-            ChatMessageReader reader = new ChatMessageReader(fs, new org.apache.hadoop.fs.Path(file.toUri()), null,
-                    CsvMappingResolver.detectFromHeader());
-            ChatWindowAggregator windows = new ChatWindowAggregator(file.getFileName().toString(), 5_000);
-            reader.open(new ExecutionContext());
-            try {
-                while (true) {
-                    try {
-                        ChatMessage m = reader.read();
-                        if (m == null) {
-                            break;
-                        }
-                        windows.add(extractor.process(m));
-                    } catch (MalformedChatRowException e) {
-                        // counted by the job; the benchmark only measures the good path's cost
-                    }
-                }
-            } finally {
-                reader.close();
-            }
+        private static long readOne(FileSystem fs, Path file) {
+            ChatWindowAggregator windows = ChatFiles.windows(fs, file, file.getFileName().toString(), 5_000);
             windows.features();
             return windows.items();
         }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The root of the command line, in the style of the Airflow CLI. */
 @Command(name = "highlighter", mixinStandardHelpOptions = true, version = "highlighter 0.1.0",
         description = "Finds highlights in archived live streams: batch jobs over HDFS and HBase.",
-        subcommands = {RunCommand.class, ExportCommand.class, EvaluateCommand.class, DemoCommand.class, BenchCommand.class})
+        subcommands = {RunCommand.class, ExportCommand.class, EvaluateCommand.class, DemoCommand.class, BenchCommand.class,
+                CrossvalCommand.class})
 public class HighlighterCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,176 @@
+package dev.highlighter.jobs.cli;
+
+import dev.highlighter.core.Highlight;
+import dev.highlighter.core.ScoredWindow;
+import dev.highlighter.core.VodScores;
+import dev.highlighter.core.WindowBatch;
+import dev.highlighter.core.WindowFeatures;
+import dev.highlighter.processors.chat.ChatFeatures;
+import dev.highlighter.processors.evaluation.HighlightEvaluator;
+import dev.highlighter.processors.evaluation.LabelledVod;
+import dev.highlighter.processors.evaluation.Segment;
+import dev.highlighter.processors.model.HighlightModel;
+import dev.highlighter.processors.model.RuleModelV0;
+import dev.highlighter.processors.model.XgbHighlightModel;
+import dev.highlighter.processors.model.XgbTrainer;
+import dev.highlighter.processors.segment.SegmentPolicy;
+import dev.highlighter.processors.segment.Segmenter;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * k-fold cross-validation by VOD on labelled chat: a trained XGBoost model against rule-v0 and
+ * the seed rule (the five busiest minutes), each scored on the held-out VODs only. Folds are by
+ * VOD, never by window, because a VOD's windows are correlated.
+ */
+@Command(name = "crossval", mixinStandardHelpOptions = true,
+        description = "Cross-validates the trained model, rule-v0 and the seed rule by VOD on labelled chat files.")
+public class CrossvalCommand implements Callable<Integer> {
+
+    @Option(names = "--chat", required = true, paramLabel = "DIR", description = "Chat files named {vodId}.csv (or any chat format), e.g. ../shared/data/lol-worlds-2019/chat.")
+    Path chatDir;
+
+    @Option(names = "--labels", required = true, paramLabel = "FILE", description = "labels.json.")
+    Path labelsFile;
+
+    @Option(names = "--folds", defaultValue = "4", description = "Folds (default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    static final long WINDOW_MS = 5_000;
+    /** Thresholds tried on the training folds; the best per-second F1 there is used on the held-out fold. */
+    static final double[] THRESHOLDS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
+
+    @Override
+    public Integer call() throws Exception {
+        if (folds < 2) {
+            throw new IllegalArgumentException("--folds must be at least 2");
+        }
+        FileSystem fs = FileSystem.getLocal(new Configuration());
+        Map<String, LabelledVod> labels = new TreeMap<>();
+        EvaluationFiles.readLabels(labelsFile).forEach(l -> labels.put(l.vodId(), l));
+        Map<String, List<WindowFeatures>> windows = new LinkedHashMap<>();
+        for (String vod : labels.keySet()) {
+            Path file = chatDir.resolve(vod + ".csv");
+            if (Files.exists(file)) {
+                windows.put(vod, ChatFiles.windows(fs, file, vod, WINDOW_MS).features());
+            }
+        }
+        if (windows.size() < folds) {
+            throw new IllegalArgumentException("only " + windows.size() + " labelled VODs have chat in " + chatDir + "; need at least " + folds);
+        }
+        List<String> vods = new ArrayList<>(windows.keySet());
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, List<Segment>> predicted = new LinkedHashMap<>(Map.of("trained", new ArrayList<>(), "rule-v0", new ArrayList<>(),
+                "seed", new ArrayList<>()));
+        for (int k = 0; k < folds; k++) {
+            List<String> test = new ArrayList<>();
+            List<XgbTrainer.LabelledVod> train = new ArrayList<>();
+            for (int i = 0; i < vods.size(); i++) {
+                String vod = vods.get(i);
+                if (i % folds == k) {
+                    test.add(vod);
+                } else {
+                    train.add(new XgbTrainer.LabelledVod(vod, windows.get(vod), windowLabels(windows.get(vod), labels.get(vod))));
+                }
+            }
+            XgbHighlightModel model = new XgbHighlightModel("crossval-fold" + k, XgbTrainer.train(train));
+            double threshold = bestThreshold(model, train.stream().map(XgbTrainer.LabelledVod::vodId).toList(), windows, labels);
+            for (String vod : test) {
+                predicted.get("trained").addAll(segments(model, vod, windows.get(vod), threshold));
+                predicted.get("rule-v0").addAll(segments(new RuleModelV0(), vod, windows.get(vod), SegmentPolicy.DEFAULT.threshold()));
+                predicted.get("seed").addAll(seedRule(vod, windows.get(vod)));
+            }
+            List<LabelledVod> held = test.stream().map(labels::get).toList();
+            out.printf(Locale.ROOT, "fold %d (%d VODs, threshold %.1f): trained %s | rule-v0 %s | seed %s%n", k + 1, test.size(), threshold,
+                    HighlightEvaluator.evaluate(held, only(predicted.get("trained"), test)).summaryLine(),
+                    HighlightEvaluator.evaluate(held, only(predicted.get("rule-v0"), test)).summaryLine(),
+                    HighlightEvaluator.evaluate(held, only(predicted.get("seed"), test)).summaryLine());
+            out.flush();
+        }
+        List<LabelledVod> all = vods.stream().map(labels::get).toList();
+        out.println("held-out folds, micro-averaged:");
+        for (Map.Entry<String, List<Segment>> e : predicted.entrySet()) {
+            HighlightEvaluator.Result r = HighlightEvaluator.evaluate(all, e.getValue());
+            out.printf(Locale.ROOT, "  %-8s P %.3f R %.3f %s%n", e.getKey(), r.precision(), r.recall(), r.summaryLine());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static List<Segment> only(List<Segment> segments, List<String> vods) {
+        return segments.stream().filter(s -> vods.contains(s.vodId())).toList();
+    }
+
+    /** 1 where the window's middle is in a labelled highlight, 0 elsewhere in the span, NaN outside it. */
+    static float[] windowLabels(List<WindowFeatures> windows, LabelledVod label) {
+        float[] y = new float[windows.size()];
+        for (int i = 0; i < y.length; i++) {
+            double middle = (windows.get(i).startMs() + WINDOW_MS / 2.0) / 1000;
+            if (middle < label.spanStart() || middle >= label.spanEnd()) {
+                y[i] = Float.NaN;
+            } else {
+                y[i] = label.highlights().stream().anyMatch(h -> h.covers(middle)) ? 1 : 0;
+            }
+        }
+        return y;
+    }
+
+    private static List<Segment> segments(HighlightModel model, String vod, List<WindowFeatures> windows, double threshold) {
+        List<ScoredWindow> scored = model.predict(new WindowBatch(vod, windows, List.of()));
+        SegmentPolicy d = SegmentPolicy.DEFAULT;
+        SegmentPolicy policy = new SegmentPolicy(threshold, d.topK(), d.mergeGapMs(), d.preRollMs(), d.minLengthMs(), d.maxLengthMs());
+        List<String> signals = List.of("chat");
+        return new Segmenter(policy).process(new VodScores(vod, model.version(), WINDOW_MS, scored, signals)).highlights().stream()
+                .map((Highlight h) -> new Segment(vod, h.startSeconds(), h.endSeconds())).toList();
+    }
+
+    private static double bestThreshold(XgbHighlightModel model, List<String> trainVods, Map<String, List<WindowFeatures>> windows,
+                                        Map<String, LabelledVod> labels) {
+        double best = 0.5;
+        double bestF1 = -1;
+        List<LabelledVod> truth = trainVods.stream().map(labels::get).toList();
+        for (double t : THRESHOLDS) {
+            List<Segment> segs = new ArrayList<>();
+            for (String vod : trainVods) {
+                segs.addAll(segments(model, vod, windows.get(vod), t));
+            }
+            double f1 = HighlightEvaluator.evaluate(truth, segs).f1();
+            if (f1 > bestF1) {
+                bestF1 = f1;
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    /** The seed product's rule: the five busiest one-minute buckets, as 60 s clips. */
+    static List<Segment> seedRule(String vod, List<WindowFeatures> windows) {
+        Map<Long, Double> perMinute = new TreeMap<>();
+        for (WindowFeatures w : windows) {
+            perMinute.merge(w.startMs() / 60_000, w.get(ChatFeatures.MESSAGES), Double::sum);
+        }
+        return perMinute.entrySet().stream()
+                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(5)
+                .map(e -> new Segment(vod, e.getKey() * 60.0, e.getKey() * 60.0 + 60))
+                .sorted(Comparator.comparingDouble(Segment::start))
+                .toList();
+    }
+}

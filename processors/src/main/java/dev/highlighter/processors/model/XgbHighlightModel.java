@@ -1,0 +1,96 @@
+package dev.highlighter.processors.model;
+
+import dev.highlighter.core.ScoredWindow;
+import dev.highlighter.core.WindowBatch;
+import dev.highlighter.core.WindowFeatures;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/**
+ * A trained model: gradient-boosted trees (XGBoost) over {@link FeatureLayout}. Each prediction
+ * also gets its SHAP contributions per column, summed per signal, so a highlight can name what
+ * drove it as rule-v0 does.
+ */
+public class XgbHighlightModel implements HighlightModel {
+
+    private final String version;
+    private final Booster booster;
+
+    public XgbHighlightModel(String version, Booster booster) {
+        this.version = version;
+        this.booster = booster;
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public int lookahead() {
+        return FeatureLayout.AHEAD;
+    }
+
+    public Booster booster() {
+        return booster;
+    }
+
+    @Override
+    public List<ScoredWindow> predict(WindowBatch batch) {
+        List<WindowFeatures> all = new ArrayList<>(batch.windows());
+        all.addAll(batch.lookahead());
+        int n = batch.windows().size();
+        float[] rows = new float[n * FeatureLayout.width()];
+        FeatureLayout.rows(all, 0, n, rows);
+        float[] p = predict(rows, n);
+        float[][] contributions = contributions(rows, n);
+        List<ScoredWindow> out = new ArrayList<>(n);
+        List<String> columns = FeatureLayout.columns();
+        for (int i = 0; i < n; i++) {
+            Map<String, Double> why = new HashMap<>();
+            for (int c = 0; c < columns.size(); c++) {
+                why.merge(FeatureLayout.SIGNALS.get(c / 3), (double) contributions[i][c], Double::sum);
+            }
+            WindowFeatures w = batch.windows().get(i);
+            out.add(new ScoredWindow(w.vodId(), w.startMs(), p[i], why));
+        }
+        return out;
+    }
+
+    /** Probabilities of rows laid out by {@link FeatureLayout}. */
+    public float[] predict(float[] rows, int n) {
+        try {
+            DMatrix m = new DMatrix(rows, n, FeatureLayout.width(), Float.NaN);
+            try {
+                float[][] raw = booster.predict(m);
+                float[] p = new float[n];
+                for (int i = 0; i < n; i++) {
+                    p[i] = raw[i][0];
+                }
+                return p;
+            } finally {
+                m.dispose();
+            }
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("model " + version + " cannot predict: " + e.getMessage(), e);
+        }
+    }
+
+    private float[][] contributions(float[] rows, int n) {
+        try {
+            DMatrix m = new DMatrix(rows, n, FeatureLayout.width(), Float.NaN);
+            try {
+                return booster.predictContrib(m, 0);
+            } finally {
+                m.dispose();
+            }
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("model " + version + " cannot explain its predictions: " + e.getMessage(), e);
+        }
+    }
+}
