@@ -44,6 +44,14 @@ public final class HdfsLayout {
         return new Path(quarantine(job, date), vodId + "." + kind + ".rejected.jsonl");
     }
 
+    public Path models() {
+        return new Path(new Path(root, "models"), "highlight");
+    }
+
+    public Path feedback(LocalDate date) {
+        return new Path(new Path(root, "feedback"), date.toString());
+    }
+
     public Path reports(LocalDate date) {
         return new Path(new Path(root, "reports"), date.toString());
     }

@@ -33,6 +33,16 @@ public class HighlighterProperties {
     private String mediaFrames = "ALL";
     private final Chat chat = new Chat();
     private final Reel reel = new Reel();
+    /** Days of labelled VODs (by their date) that the retrain job learns from. */
+    private int retrainLookbackDays = 30;
+
+    public int getRetrainLookbackDays() {
+        return retrainLookbackDays;
+    }
+
+    public void setRetrainLookbackDays(int retrainLookbackDays) {
+        this.retrainLookbackDays = retrainLookbackDays;
+    }
 
     public static class Reel {
         /** Cut a highlight reel for every VOD with video. */

@@ -1,20 +1,15 @@
 package dev.highlighter.jobs.cli;
 
-import dev.highlighter.core.Highlight;
-import dev.highlighter.core.ScoredWindow;
-import dev.highlighter.core.VodScores;
-import dev.highlighter.core.WindowBatch;
 import dev.highlighter.core.WindowFeatures;
 import dev.highlighter.processors.chat.ChatFeatures;
 import dev.highlighter.processors.evaluation.HighlightEvaluator;
 import dev.highlighter.processors.evaluation.LabelledVod;
+import dev.highlighter.processors.evaluation.ModelEvaluation;
 import dev.highlighter.processors.evaluation.Segment;
-import dev.highlighter.processors.model.HighlightModel;
 import dev.highlighter.processors.model.RuleModelV0;
 import dev.highlighter.processors.model.XgbHighlightModel;
 import dev.highlighter.processors.model.XgbTrainer;
 import dev.highlighter.processors.segment.SegmentPolicy;
-import dev.highlighter.processors.segment.Segmenter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,8 +49,6 @@ public class CrossvalCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     static final long WINDOW_MS = 5_000;
-    /** Thresholds tried on the training folds; the best per-second F1 there is used on the held-out fold. */
-    static final double[] THRESHOLDS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
 
     @Override
     public Integer call() throws Exception {
@@ -90,11 +83,13 @@ public class CrossvalCommand implements Callable<Integer> {
                     train.add(new XgbTrainer.LabelledVod(vod, windows.get(vod), windowLabels(windows.get(vod), labels.get(vod))));
                 }
             }
-            XgbHighlightModel model = new XgbHighlightModel("crossval-fold" + k, XgbTrainer.train(train));
-            double threshold = bestThreshold(model, train.stream().map(XgbTrainer.LabelledVod::vodId).toList(), windows, labels);
+            XgbHighlightModel model = new XgbHighlightModel("crossval-fold" + k, XgbTrainer.train(train), 0.5);
+            double threshold = ModelEvaluation.bestThreshold(model, train.stream()
+                    .map(v -> new ModelEvaluation.Labelled(v.vodId(), v.windows(), v.labels(), WINDOW_MS)).toList());
             for (String vod : test) {
-                predicted.get("trained").addAll(segments(model, vod, windows.get(vod), threshold));
-                predicted.get("rule-v0").addAll(segments(new RuleModelV0(), vod, windows.get(vod), SegmentPolicy.DEFAULT.threshold()));
+                predicted.get("trained").addAll(ModelEvaluation.segments(model, vod, windows.get(vod), WINDOW_MS, threshold));
+                predicted.get("rule-v0").addAll(ModelEvaluation.segments(new RuleModelV0(), vod, windows.get(vod), WINDOW_MS,
+                        SegmentPolicy.DEFAULT.threshold()));
                 predicted.get("seed").addAll(seedRule(vod, windows.get(vod)));
             }
             List<LabelledVod> held = test.stream().map(labels::get).toList();
@@ -130,34 +125,6 @@ public class CrossvalCommand implements Callable<Integer> {
             }
         }
         return y;
-    }
-
-    private static List<Segment> segments(HighlightModel model, String vod, List<WindowFeatures> windows, double threshold) {
-        List<ScoredWindow> scored = model.predict(new WindowBatch(vod, windows, List.of()));
-        SegmentPolicy d = SegmentPolicy.DEFAULT;
-        SegmentPolicy policy = new SegmentPolicy(threshold, d.topK(), d.mergeGapMs(), d.preRollMs(), d.minLengthMs(), d.maxLengthMs());
-        List<String> signals = List.of("chat");
-        return new Segmenter(policy).process(new VodScores(vod, model.version(), WINDOW_MS, scored, signals)).highlights().stream()
-                .map((Highlight h) -> new Segment(vod, h.startSeconds(), h.endSeconds())).toList();
-    }
-
-    private static double bestThreshold(XgbHighlightModel model, List<String> trainVods, Map<String, List<WindowFeatures>> windows,
-                                        Map<String, LabelledVod> labels) {
-        double best = 0.5;
-        double bestF1 = -1;
-        List<LabelledVod> truth = trainVods.stream().map(labels::get).toList();
-        for (double t : THRESHOLDS) {
-            List<Segment> segs = new ArrayList<>();
-            for (String vod : trainVods) {
-                segs.addAll(segments(model, vod, windows.get(vod), t));
-            }
-            double f1 = HighlightEvaluator.evaluate(truth, segs).f1();
-            if (f1 > bestF1) {
-                bestF1 = f1;
-                best = t;
-            }
-        }
-        return best;
     }
 
     /** The seed product's rule: the five busiest one-minute buckets, as 60 s clips. */

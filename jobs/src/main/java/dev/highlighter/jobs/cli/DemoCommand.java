@@ -4,7 +4,6 @@ import dev.highlighter.core.HdfsLayout;
 import dev.highlighter.core.Highlight;
 import dev.highlighter.jobs.demo.DemoDay;
 import dev.highlighter.jobs.highlights.HighlightsJobConfiguration;
-import dev.highlighter.processors.model.HighlightModel;
 import dev.highlighter.readers.hbase.HighlightReader;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -45,9 +44,6 @@ public class DemoCommand implements Callable<Integer> {
     @Lazy // picocli builds every command up front; only this one's use should start HBase
     Connection connection;
 
-    @Autowired
-    HighlightModel model;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -58,8 +54,10 @@ public class DemoCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("the highlights job ended " + execution.getStatus());
             return 1;
         }
-        List<Highlight> found = new HighlightReader(connection).highlights(DemoDay.VOD_ID, model.version());
-        out.printf("%nHighlights of %s (model %s), events were at %s s:%n", DemoDay.VOD_ID, model.version(), DemoDay.EVENTS_S);
+        HighlightReader reader = new HighlightReader(connection);
+        String version = reader.vodColumn(DemoDay.VOD_ID, "model_version").orElseThrow();
+        List<Highlight> found = reader.highlights(DemoDay.VOD_ID, version);
+        out.printf("%nHighlights of %s (model %s), events were at %s s:%n", DemoDay.VOD_ID, version, DemoDay.EVENTS_S);
         out.println("rank  start    end      score  driven by");
         for (Highlight h : found.stream().sorted(java.util.Comparator.comparingInt(Highlight::rank)).toList()) {
             out.printf(Locale.ROOT, "%4d  %6.1fs  %6.1fs  %.3f  %s%n", h.rank(), h.startSeconds(), h.endSeconds(), h.score(),

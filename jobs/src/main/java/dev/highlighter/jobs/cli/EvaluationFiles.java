@@ -15,15 +15,22 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads the two inputs of {@code evaluate}, with errors that name the file and the place. */
-final class EvaluationFiles {
+public final class EvaluationFiles {
 
     private EvaluationFiles() {
     }
 
     static List<LabelledVod> readLabels(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return readLabels(in, file.toString());
+        }
+    }
+
+    /** labels.json from any stream; {@code file} names it in errors. */
+    public static List<LabelledVod> readLabels(java.io.InputStream in, String file) throws IOException {
         JsonNode root;
         try {
-            root = JsonMapper.builder().build().readTree(file.toFile());
+            root = JsonMapper.builder().build().readTree(in);
         } catch (JacksonException e) {
             throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage());
         }

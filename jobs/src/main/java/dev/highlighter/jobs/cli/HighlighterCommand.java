@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "highlighter", mixinStandardHelpOptions = true, version = "highlighter 0.1.0",
         description = "Finds highlights in archived live streams: batch jobs over HDFS and HBase.",
         subcommands = {RunCommand.class, ExportCommand.class, EvaluateCommand.class, DemoCommand.class, BenchCommand.class,
-                CrossvalCommand.class})
+                CrossvalCommand.class, ModelsCommand.class})
 public class HighlighterCommand implements Runnable {
 
     @CommandLine.Spec

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
                 "A completed date is left alone unless --rerun is given."})
 public class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "The job to run: highlights.")
+    @Parameters(index = "0", paramLabel = "JOB", description = "The job to run: highlights, feedback or retrain.")
     String job;
 
     @Option(names = "--date", required = true, paramLabel = "yyyy-MM-dd", description = "The logical date (the partition vods/*/DATE/).")
@@ -26,8 +26,14 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--rerun", description = "Run a completed date again, as a new run; rows are overwritten, not duplicated.")
     boolean rerun;
 
-    @Option(names = "--no-reel", description = "Do not cut highlight reels in this run.")
+    @Option(names = "--no-reel", description = "highlights: do not cut highlight reels in this run.")
     boolean noReel;
+
+    @Option(names = "--labels", paramLabel = "URI", description = "feedback: explicit labels in labels.json form (a path on the file system or a URI).")
+    String labels;
+
+    @Option(names = "--lookback-days", paramLabel = "N", description = "retrain: days of labelled VODs to learn from (default: highlighter.retrain-lookback-days).")
+    Integer lookbackDays;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,7 +43,17 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JobExecution execution = runner.run(job, date, rerun, noReel ? java.util.Map.of("reel", "false") : java.util.Map.of());
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        if (noReel) {
+            settings.put("reel", "false");
+        }
+        if (labels != null) {
+            settings.put("labels", labels.contains(":") ? labels : java.nio.file.Path.of(labels).toAbsolutePath().toUri().toString());
+        }
+        if (lookbackDays != null) {
+            settings.put("lookbackDays", String.valueOf(lookbackDays));
+        }
+        JobExecution execution = runner.run(job, date, rerun, settings);
         PrintWriter out = spec.commandLine().getOut();
         double seconds = execution.getStartTime() == null || execution.getEndTime() == null ? 0
                 : java.time.Duration.between(execution.getStartTime(), execution.getEndTime()).toMillis() / 1000.0;

@@ -1,6 +1,7 @@
 package dev.highlighter.jobs.highlights;
 
 import dev.highlighter.core.VodRef;
+import dev.highlighter.jobs.models.ChampionModels;
 import dev.highlighter.readers.catalog.VodCatalog;
 import dev.highlighter.writers.VodStatusWriter;
 import java.time.LocalDate;
@@ -22,15 +23,23 @@ public class DiscoverVodsTasklet implements Tasklet {
     private final VodCatalog catalog;
     private final VodStatusWriter vods;
     private final LocalDate date;
+    private final ChampionModels champions;
 
-    public DiscoverVodsTasklet(VodCatalog catalog, VodStatusWriter vods, LocalDate date) {
+    public DiscoverVodsTasklet(VodCatalog catalog, VodStatusWriter vods, LocalDate date, ChampionModels champions) {
         this.catalog = catalog;
         this.vods = vods;
         this.date = date;
+        this.champions = champions;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        var jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        if (!jobContext.containsKey(ChampionModels.PINNED)) {
+            // a restart keeps the model its run started with
+            jobContext.putString(ChampionModels.PINNED, champions.current().version());
+        }
+        log.info("This run scores with model {}", jobContext.getString(ChampionModels.PINNED));
         List<VodRef> found = catalog.list(date);
         long withChat = found.stream().filter(VodRef::hasChat).count();
         for (VodRef vod : found) {

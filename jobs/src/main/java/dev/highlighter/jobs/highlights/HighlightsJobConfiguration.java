@@ -3,8 +3,6 @@ package dev.highlighter.jobs.highlights;
 import dev.highlighter.core.HdfsLayout;
 import dev.highlighter.core.VodRef;
 import dev.highlighter.jobs.HighlighterProperties;
-import dev.highlighter.processors.model.HighlightModel;
-import dev.highlighter.processors.model.RuleModelV0;
 import dev.highlighter.readers.catalog.VodCatalog;
 import dev.highlighter.writers.VodStatusWriter;
 import java.time.LocalDate;
@@ -212,8 +210,9 @@ public class HighlightsJobConfiguration {
 
     @Bean
     @StepScope
-    DiscoverVodsTasklet discoverVodsTasklet(VodCatalog catalog, VodStatusWriter vods, @Value("#{jobParameters['date']}") LocalDate date) {
-        return new DiscoverVodsTasklet(catalog, vods, date);
+    DiscoverVodsTasklet discoverVodsTasklet(VodCatalog catalog, VodStatusWriter vods, @Value("#{jobParameters['date']}") LocalDate date,
+                                            dev.highlighter.jobs.models.ChampionModels champions) {
+        return new DiscoverVodsTasklet(catalog, vods, date, champions);
     }
 
     @Bean
@@ -232,10 +231,5 @@ public class HighlightsJobConfiguration {
     @Lazy
     VodStatusWriter vodStatusWriter(@Lazy Connection connection) {
         return new VodStatusWriter(connection);
-    }
-
-    @Bean
-    HighlightModel highlightModel() {
-        return new RuleModelV0();
     }
 }

@@ -177,15 +177,26 @@ public class VodStepsConfiguration {
 
     @Bean
     Step segmentsVod(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tm,
-                     VodScoresReader vodScoresReader, HighlightWriter highlightWriter, HighlighterProperties props) {
+                     VodScoresReader vodScoresReader, HighlightWriter highlightWriter, Segmenter segmenter) {
         return new StepBuilder(HighlightsJobConfiguration.SEGMENTS_WORKER, repository)
                 .<VodScores, VodHighlights>chunk(1)
                 .transactionManager(tm)
                 .reader(vodScoresReader)
-                .processor(new Segmenter(props.getSegments().policy()))
+                .processor(segmenter)
                 .writer(highlightWriter)
                 .listener(new VodProgressLogger())
                 .build();
+    }
+
+    /** The configured policy, at the decision threshold of the model that scored the run. */
+    @Bean
+    @StepScope
+    Segmenter segmenter(HighlighterProperties props, HighlightModel model) {
+        var p = props.getSegments().policy();
+        // rule-v0 has no trained threshold: highlighter.segments.threshold is its knob
+        double threshold = model.version().equals(dev.highlighter.processors.model.RuleModelV0.VERSION) ? p.threshold() : model.threshold();
+        return new Segmenter(new dev.highlighter.processors.segment.SegmentPolicy(threshold, p.topK(), p.mergeGapMs(),
+                p.preRollMs(), p.minLengthMs(), p.maxLengthMs()));
     }
 
     @Bean

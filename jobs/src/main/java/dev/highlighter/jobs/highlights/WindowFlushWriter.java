@@ -84,7 +84,10 @@ public class WindowFlushWriter<T> implements ItemWriter<T>, StepExecutionListene
                 written = windows.size();
             }
             step.setWriteCount(written);
-            vods.update(vodId, outcome.vodColumns(step, aggregator.items(), written));
+            Map<String, Object> columns = outcome.vodColumns(step, aggregator.items(), written);
+            if (vodId != null && !columns.isEmpty()) {
+                vods.update(vodId, columns);
+            }
             return null;
         } catch (Exception e) {
             // afterStep exceptions are only logged by Spring Batch, so fail the step explicitly

@@ -17,6 +17,11 @@ public interface HighlightModel {
     /** How many following windows each prediction needs. */
     int lookahead();
 
+    /** The probability from which a window is a highlight candidate for segmentation. */
+    default double threshold() {
+        return 0.5;
+    }
+
     /** One scored window per window of the batch, in the same order. */
     List<ScoredWindow> predict(WindowBatch batch);
 }

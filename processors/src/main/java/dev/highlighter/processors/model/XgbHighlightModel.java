@@ -20,10 +20,18 @@ public class XgbHighlightModel implements HighlightModel {
 
     private final String version;
     private final Booster booster;
+    private final double threshold;
 
-    public XgbHighlightModel(String version, Booster booster) {
+    /** @param threshold the decision point chosen on the training VODs */
+    public XgbHighlightModel(String version, Booster booster, double threshold) {
         this.version = version;
         this.booster = booster;
+        this.threshold = threshold;
+    }
+
+    @Override
+    public double threshold() {
+        return threshold;
     }
 
     @Override

@@ -49,6 +49,21 @@ public class HighlightReader {
         }
     }
 
+    /** VODs whose {@code vods} row has a date in [from, to]. */
+    public List<String> vodsBetween(java.time.LocalDate from, java.time.LocalDate to) throws IOException {
+        List<String> out = new ArrayList<>();
+        Scan scan = new Scan().addColumn(HBaseSchema.DATA, Bytes.toBytes("date"));
+        try (Table table = connection.getTable(HBaseSchema.VODS); ResultScanner scanner = table.getScanner(scan)) {
+            for (Result r : scanner) {
+                java.time.LocalDate d = java.time.LocalDate.parse(Bytes.toString(r.getValue(HBaseSchema.DATA, Bytes.toBytes("date"))));
+                if (!d.isBefore(from) && !d.isAfter(to)) {
+                    out.add(Bytes.toString(r.getRow()));
+                }
+            }
+        }
+        return out;
+    }
+
     private static String text(Result r, String column) {
         byte[] v = r.getValue(HBaseSchema.DATA, Bytes.toBytes(column));
         if (v == null) {

@@ -69,7 +69,7 @@ public class WindowBatchReader implements ItemStreamReader<WindowBatch> {
         if (buffered.isEmpty()) {
             return null;
         }
-        List<WindowFeatures> windows = new ArrayList<>(batchSize);
+        List<WindowFeatures> windows = new ArrayList<>(Math.min(batchSize, 4096));
         while (windows.size() < batchSize && !buffered.isEmpty()) {
             windows.add(buffered.poll());
         }

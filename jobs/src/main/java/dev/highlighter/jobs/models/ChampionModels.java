@@ -1,0 +1,86 @@
+package dev.highlighter.jobs.models;
+
+import dev.highlighter.core.models.ModelRegistry;
+import dev.highlighter.processors.model.HighlightModel;
+import dev.highlighter.processors.model.ModelLoader;
+import dev.highlighter.processors.model.RuleModelV0;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The model inference uses: the champion of the registry. A champion that cannot be read is
+ * reported and skipped for the last good one before it, and so on down to rule-v0: inference
+ * never runs without a model.
+ */
+public class ChampionModels {
+
+    private static final Logger log = LoggerFactory.getLogger(ChampionModels.class);
+
+    /** Job-context key of the model version a run uses. */
+    public static final String PINNED = "model.version";
+
+    private final ModelRegistry registry;
+    private final java.util.Map<String, HighlightModel> loaded = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public ChampionModels(ModelRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** A version chosen earlier by {@link #current()}, loaded once per process. */
+    public HighlightModel byVersion(String version) {
+        if (version == null || version.equals(RuleModelV0.VERSION)) {
+            return new RuleModelV0();
+        }
+        return loaded.computeIfAbsent(version, v -> {
+            try {
+                return ModelLoader.xgboost(v, registry.readBytes(v, ModelRegistry.MODEL_FILE), threshold(v));
+            } catch (IOException e) {
+                throw new IllegalStateException("model " + v + " is unreadable: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** The decision threshold the retrain job chose for the version, from its metrics.json. */
+    private double threshold(String version) throws IOException {
+        var metrics = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(registry.readBytes(version, ModelRegistry.METRICS_FILE));
+        if (!metrics.path("threshold").isNumber()) {
+            throw new IllegalStateException("metrics.json of " + version + " has no threshold");
+        }
+        return metrics.path("threshold").asDouble();
+    }
+
+    public HighlightModel current() {
+        List<String> candidates = new ArrayList<>();
+        try {
+            registry.champion().ifPresent(candidates::add);
+            List<ModelRegistry.Change> history = registry.history();
+            for (int i = history.size() - 1; i >= 0; i--) {
+                String v = history.get(i).version();
+                if (!candidates.contains(v) && !v.equals(RuleModelV0.VERSION)) {
+                    candidates.add(v);
+                }
+            }
+        } catch (IOException e) {
+            log.error("Cannot read the model registry: {}; using {}", e.getMessage(), RuleModelV0.VERSION);
+        }
+        for (int i = 0; i < candidates.size(); i++) {
+            String version = candidates.get(i);
+            try {
+                HighlightModel model = ModelLoader.xgboost(version, registry.readBytes(version, ModelRegistry.MODEL_FILE),
+                        threshold(version));
+                if (i > 0) {
+                    log.warn("Inference uses {}, the last good champion before {}", version, candidates.get(0));
+                }
+                loaded.put(version, model);
+                return model;
+            } catch (IOException | RuntimeException e) {
+                log.error("Champion model {} cannot be used: {}; falling back", version, e.getMessage());
+            }
+        }
+        return new RuleModelV0();
+    }
+}

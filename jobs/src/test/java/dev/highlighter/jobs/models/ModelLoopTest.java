@@ -1,0 +1,185 @@
+package dev.highlighter.jobs.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.highlighter.core.HBaseSchema;
+import dev.highlighter.core.HdfsLayout;
+import dev.highlighter.core.PredictionCodec;
+import dev.highlighter.core.models.ModelRegistry;
+import dev.highlighter.core.testing.SharedData;
+import dev.highlighter.jobs.HighlighterJobTest;
+import dev.highlighter.jobs.JobTestSupport;
+import dev.highlighter.jobs.cli.JobRunner;
+import dev.highlighter.processors.model.ModelLoader;
+import dev.highlighter.processors.model.RuleModelV0;
+import dev.highlighter.processors.model.XgbHighlightModel;
+import dev.highlighter.processors.model.XgbTrainer;
+import dev.highlighter.readers.hbase.HighlightReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.Get;
+import org.apache.hadoop.hbase.client.Result;
+import org.apache.hadoop.hbase.client.Table;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The learning loop on real HDFS and HBase with real LoL chat and labels: score, ingest labels
+ * and feedback, retrain, promote, score with the new champion; a worse challenger stays out,
+ * rollback works, and a corrupt champion falls back to the last good one.
+ */
+@HighlighterJobTest
+class ModelLoopTest {
+
+    static final LocalDate DATE = LocalDate.of(2019, 10, 5);
+    static final List<String> LABELLED = List.of("102844212428895431", "102844212430075086", "102844212431320277",
+            "102844224147717245", "102844235747982779", "102844235751783874");
+    static final List<String> UNLABELLED = List.of("102844283023599703", "102844294667995333");
+
+    @Autowired
+    JobRunner runner;
+    @Autowired
+    FileSystem fs;
+    @Autowired
+    HdfsLayout layout;
+    @Autowired
+    Connection connection;
+    @Autowired
+    ModelRegistry registry;
+
+    @Test
+    void labelsInABetterModelOutAndSafeguardsOnTheWay() throws Exception {
+        JobTestSupport hdfs = new JobTestSupport(fs, layout, connection);
+        List<String> all = new ArrayList<>(LABELLED);
+        all.addAll(UNLABELLED);
+        for (String game : all) {
+            hdfs.put("lol", DATE, game + ".chat.csv", SharedData.lolChat().resolve(game + ".csv"));
+        }
+        assertThat(runner.run("highlights", DATE, false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        // feedback: explicit labels of six games, implicit events, one malformed line
+        ObjectNode labels = JsonMapper.builder().build().createObjectNode();
+        JsonNode allLabels = JsonMapper.builder().build().readTree(SharedData.lolLabels().toFile());
+        LABELLED.forEach(g -> labels.set(g, allLabels.get(g)));
+        Path labelsFile = new Path(layout.root(), "labels/six-games.json");
+        try (var out = fs.create(labelsFile, true)) {
+            out.write(labels.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        try (var out = fs.create(new Path(layout.feedback(DATE), "events.jsonl"), true)) {
+            out.write(("""
+                    {"vod_id": "102844283023599703", "start_s": 24310, "end_s": 24320, "kind": "share", "value": 1}
+                    {"vod_id": "102844283023599703", "start_s": 24400, "end_s": 24410, "kind": "skip"}
+                    {"vod_id": "102844283023599703", "start_s": "soon", "end_s": 5, "kind": "like"}
+                    """).getBytes(StandardCharsets.UTF_8));
+        }
+        JobExecution feedback = runner.run("feedback", DATE, false, Map.of("labels", labelsFile.toString()));
+        assertThat(feedback.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        StepExecution events = step(feedback, "feedbackEvents");
+        assertThat(events.getReadCount()).isEqualTo(2);
+        assertThat(events.getReadSkipCount()).isEqualTo(1);
+        assertThat(hdfs.read(layout.quarantineFile("feedback", DATE, "events", "feedback"))).contains("\"line\":3")
+                .contains("start_s and end_s must be numbers");
+        assertThat(label("102844283023599703", 24_310_000)).as("a share is a highlight").isEqualTo(1.0);
+        assertThat(label("102844283023599703", 24_400_000)).as("a skip is not").isEqualTo(0.0);
+
+        // retrain: a challenger with metrics and provenance, promoted only if it beats rule-v0
+        JobExecution retrain = runner.run("retrain", DATE, false, Map.of("lookbackDays", "3"));
+        assertThat(retrain.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        String challenger = step(retrain, "trainChallenger").getExecutionContext().getString("version");
+        JsonNode metrics = JsonMapper.builder().build().readTree(registry.readBytes(challenger, ModelRegistry.METRICS_FILE));
+        assertThat(metrics.path("testVods").size()).isPositive();
+        assertThat(metrics.path("trainVods").size()).isPositive();
+        metrics.path("testVods").forEach(t -> assertThat(metrics.path("trainVods").toString()).doesNotContain(t.asString()));
+        assertThat(metrics.path("features").size()).isEqualTo(36);
+        assertThat(metrics.path("auc").asDouble()).isBetween(0.5, 1.0);
+        assertThat(metrics.path("champion").path("version").asString()).isEqualTo(RuleModelV0.VERSION);
+        boolean wins = metrics.path("f1").asDouble() > metrics.path("champion").path("figures").path("f1").asDouble();
+        assertThat(metrics.path("promoted").asBoolean()).isEqualTo(wins);
+        assertThat(registry.champion().isPresent()).isEqualTo(wins);
+        assertThat(registry.read(new Path(registry.dir(challenger), ModelRegistry.PROVENANCE_FILE)))
+                .contains("xgboost4j_2.12:2.1.4").contains("\"dataFrom\" : \"2019-10-02\"");
+
+        // promote by hand, then the next run scores with it, next to rule-v0's predictions
+        registry.promote(challenger, "test", "by hand");
+        JobExecution scored = runner.run("highlights", DATE, true);
+        assertThat(scored.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        HighlightReader reader = new HighlightReader(connection);
+        for (String game : UNLABELLED) {
+            assertThat(reader.vodColumn(game, "model_version")).contains(challenger);
+            Result first = firstWindow(game);
+            assertThat(first.getValue(HBaseSchema.PREDICTIONS, PredictionCodec.probabilityQualifier(challenger))).isNotNull();
+            assertThat(first.getValue(HBaseSchema.PREDICTIONS, PredictionCodec.probabilityQualifier(RuleModelV0.VERSION))).isNotNull();
+        }
+
+        // a worse challenger is kept but not promoted: against a champion that has seen the test VODs
+        String oracle = "xgb-00000000-oracle";
+        List<XgbTrainer.LabelledVod> everything = new ArrayList<>();
+        var loaded = new java.util.ArrayList<dev.highlighter.processors.evaluation.ModelEvaluation.Labelled>();
+        RetrainTasklet loader = new RetrainTasklet(connection, registry, new ChampionModels(registry), DATE, 3, 5000);
+        for (String game : LABELLED) {
+            var v = loadForTest(loader, game);
+            loaded.add(v);
+            everything.add(new XgbTrainer.LabelledVod(game, v.windows(), v.labels()));
+        }
+        XgbHighlightModel seen = new XgbHighlightModel(oracle, XgbTrainer.train(everything), 0.5);
+        registry.write(oracle, ModelRegistry.MODEL_FILE, ModelLoader.toJson(seen));
+        registry.write(oracle, ModelRegistry.METRICS_FILE, "{\"threshold\": 0.5}".getBytes(StandardCharsets.UTF_8));
+        registry.promote(oracle, "test", "has seen every labelled VOD");
+        JobExecution worse = runner.run("retrain", DATE, true, Map.of("lookbackDays", "3"));
+        String loser = step(worse, "trainChallenger").getExecutionContext().getString("version");
+        assertThat(step(worse, "trainChallenger").getExecutionContext().getString("promoted")).isEqualTo("false");
+        assertThat(registry.champion()).contains(oracle);
+        assertThat(registry.versions()).contains(loser);
+
+        // rollback goes to the champion before
+        registry.rollback("test");
+        assertThat(registry.champion()).contains(challenger);
+        assertThat(registry.history()).last().satisfies(c -> {
+            assertThat(c.action()).isEqualTo("rollback");
+            assertThat(c.by()).isEqualTo("test");
+        });
+
+        // a corrupt champion: inference falls back to the last good one, never to nothing
+        registry.promote(oracle, "test", "again");
+        registry.write(oracle, ModelRegistry.MODEL_FILE, "{ this is not a model".getBytes(StandardCharsets.UTF_8));
+        JobExecution fallback = runner.run("highlights", DATE, true);
+        assertThat(fallback.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(reader.vodColumn(UNLABELLED.get(0), "model_version")).contains(challenger);
+    }
+
+    private static dev.highlighter.processors.evaluation.ModelEvaluation.Labelled loadForTest(RetrainTasklet t, String vod) throws Exception {
+        return t.load(vod);
+    }
+
+    private StepExecution step(JobExecution execution, String name) {
+        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(name)).findFirst().orElseThrow();
+    }
+
+    private Double label(String vod, long startMs) throws Exception {
+        try (Table t = connection.getTable(HBaseSchema.WINDOWS)) {
+            byte[] v = t.get(new Get(HBaseSchema.windowRow(vod, startMs))).getValue(HBaseSchema.LABELS, "label".getBytes(StandardCharsets.UTF_8));
+            return v == null ? null : org.apache.hadoop.hbase.util.Bytes.toDouble(v);
+        }
+    }
+
+    private Result firstWindow(String game) throws Exception {
+        try (Table t = connection.getTable(HBaseSchema.WINDOWS);
+             var s = t.getScanner(new org.apache.hadoop.hbase.client.Scan().setRowPrefixFilter(HBaseSchema.vodPrefix(game))
+                     .addFamily(HBaseSchema.CHAT).addFamily(HBaseSchema.PREDICTIONS).setLimit(1))) {
+            return s.next();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.highlighter.processors.evaluation;
+
+import dev.highlighter.core.Highlight;
+import dev.highlighter.core.ScoredWindow;
+import dev.highlighter.core.VodScores;
+import dev.highlighter.core.WindowBatch;
+import dev.highlighter.core.WindowFeatures;
+import dev.highlighter.processors.model.HighlightModel;
+import dev.highlighter.processors.segment.SegmentPolicy;
+import dev.highlighter.processors.segment.Segmenter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Scores a model on labelled VODs the way the job would use it: windows, then segments. */
+public final class ModelEvaluation {
+
+    /** Thresholds tried on the training VODs; the best per-second F1 there becomes the model's. */
+    public static final double[] THRESHOLDS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
+
+    /** A VOD's windows in time order with a 0/1 label per window (NaN: unlabelled). */
+    public record Labelled(String vodId, List<WindowFeatures> windows, float[] labels, long windowMs) {
+
+        /** The labels as evaluation input: labelled windows span the VOD, runs of 1 are highlights. */
+        public LabelledVod truth() {
+            double start = Double.NaN;
+            double end = Double.NaN;
+            List<Segment> highlights = new ArrayList<>();
+            Segment open = null;
+            for (int i = 0; i < windows.size(); i++) {
+                if (Float.isNaN(labels[i])) {
+                    continue;
+                }
+                double s = windows.get(i).startMs() / 1000.0;
+                double e = s + windowMs / 1000.0;
+                start = Double.isNaN(start) ? s : Math.min(start, s);
+                end = Double.isNaN(end) ? e : Math.max(end, e);
+                if (labels[i] > 0.5 && open != null && Math.abs(open.end() - s) < 1e-6) {
+                    open = new Segment(vodId, open.start(), e);
+                } else {
+                    if (open != null) {
+                        highlights.add(open);
+                    }
+                    open = labels[i] > 0.5 ? new Segment(vodId, s, e) : null;
+                }
+            }
+            if (open != null) {
+                highlights.add(open);
+            }
+            return new LabelledVod(vodId, Double.isNaN(start) ? 0 : start, Double.isNaN(end) ? 0 : end, highlights);
+        }
+    }
+
+    private ModelEvaluation() {
+    }
+
+    public static List<Segment> segments(HighlightModel model, String vod, List<WindowFeatures> windows, long windowMs, double threshold) {
+        List<ScoredWindow> scored = model.predict(new WindowBatch(vod, windows, List.of()));
+        SegmentPolicy d = SegmentPolicy.DEFAULT;
+        SegmentPolicy policy = new SegmentPolicy(threshold, d.topK(), d.mergeGapMs(), d.preRollMs(), d.minLengthMs(), d.maxLengthMs());
+        return new Segmenter(policy).process(new VodScores(vod, model.version(), windowMs, scored, List.of())).highlights().stream()
+                .map((Highlight h) -> new Segment(vod, h.startSeconds(), h.endSeconds())).toList();
+    }
+
+    public static HighlightEvaluator.Result evaluate(HighlightModel model, List<Labelled> vods, double threshold) {
+        List<Segment> predicted = new ArrayList<>();
+        List<LabelledVod> truth = new ArrayList<>();
+        for (Labelled v : vods) {
+            predicted.addAll(segments(model, v.vodId(), v.windows(), v.windowMs(), threshold));
+            truth.add(v.truth());
+        }
+        return HighlightEvaluator.evaluate(truth, predicted);
+    }
+
+    public static double bestThreshold(HighlightModel model, List<Labelled> vods) {
+        double best = 0.5;
+        double bestF1 = -1;
+        for (double t : THRESHOLDS) {
+            double f1 = evaluate(model, vods, t).f1();
+            if (f1 > bestF1) {
+                bestF1 = f1;
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    /** Area under the ROC curve of the window probabilities against the window labels. */
+    public static double auc(HighlightModel model, List<Labelled> vods) {
+        List<double[]> pairs = new ArrayList<>();
+        for (Labelled v : vods) {
+            List<ScoredWindow> scored = model.predict(new WindowBatch(v.vodId(), v.windows(), List.of()));
+            for (int i = 0; i < scored.size(); i++) {
+                if (!Float.isNaN(v.labels()[i])) {
+                    pairs.add(new double[] {scored.get(i).probability(), v.labels()[i]});
+                }
+            }
+        }
+        double[][] sorted = pairs.toArray(new double[0][]);
+        Arrays.sort(sorted, (a, b) -> Double.compare(a[0], b[0]));
+        double rankSum = 0;
+        long positives = 0;
+        int i = 0;
+        while (i < sorted.length) {
+            int j = i;
+            while (j < sorted.length && sorted[j][0] == sorted[i][0]) {
+                j++;
+            }
+            double rank = (i + 1 + j) / 2.0; // ties share their average rank
+            for (int k = i; k < j; k++) {
+                if (sorted[k][1] > 0.5) {
+                    rankSum += rank;
+                    positives++;
+                }
+            }
+            i = j;
+        }
+        long negatives = sorted.length - positives;
+        return positives == 0 || negatives == 0 ? 0.5 : (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+    }
+}
