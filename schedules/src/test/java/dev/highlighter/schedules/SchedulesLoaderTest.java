@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class SchedulesLoaderTest {
 
-    static final Set<String> JOBS = Set.of("highlights", "retrain");
+    static final Set<String> JOBS = Set.of("highlights", "feedback", "retrain");
 
     static Map<String, Schedule> load(String yaml) throws Exception {
         return SchedulesLoader.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml", JOBS::contains);

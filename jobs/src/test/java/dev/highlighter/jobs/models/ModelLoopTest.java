@@ -60,6 +60,12 @@ class ModelLoopTest {
     @Autowired
     ModelRegistry registry;
 
+    /** The registry is shared by the JVM's tests: leave no champion behind for the others. */
+    @org.junit.jupiter.api.AfterEach
+    void forgetModels() throws Exception {
+        fs.delete(layout.models(), true);
+    }
+
     @Test
     void labelsInABetterModelOutAndSafeguardsOnTheWay() throws Exception {
         JobTestSupport hdfs = new JobTestSupport(fs, layout, connection);
