@@ -74,7 +74,7 @@ class PostgresJobRepositoryTest {
         assertThat(jdbc.queryForObject("select status from batch_job_execution where job_execution_id = ?", String.class, run.getId()))
                 .isEqualTo("COMPLETED");
         assertThat(jdbc.queryForObject("select count(*) from batch_step_execution where job_execution_id = ?", Integer.class, run.getId()))
-                .as("sensor, discovery, 3 managers, 3 VOD partitions, summary").isEqualTo(9);
+                .as("sensor, discovery, 5 stage managers, 3 partitions of the chat-only VOD, summary").isEqualTo(11);
         assertThat(jdbc.queryForObject("select count(*) from task_task_batch where job_execution_id = ?", Integer.class, run.getId()))
                 .as("the run is linked to this task execution").isEqualTo(1);
         assertThat(hdfs.rows(HBaseSchema.HIGHLIGHTS, "pg-vod")).isPositive();
