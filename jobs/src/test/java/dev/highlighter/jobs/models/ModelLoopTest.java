@@ -109,7 +109,7 @@ class ModelLoopTest {
         assertThat(metrics.path("testVods").size()).isPositive();
         assertThat(metrics.path("trainVods").size()).isPositive();
         metrics.path("testVods").forEach(t -> assertThat(metrics.path("trainVods").toString()).doesNotContain(t.asString()));
-        assertThat(metrics.path("features").size()).isEqualTo(36);
+        assertThat(metrics.path("features").size()).isEqualTo(dev.highlighter.processors.model.FeatureLayout.width());
         assertThat(metrics.path("auc").asDouble()).isBetween(0.5, 1.0);
         assertThat(metrics.path("champion").path("version").asString()).isEqualTo(RuleModelV0.VERSION);
         boolean wins = metrics.path("f1").asDouble() > metrics.path("champion").path("figures").path("f1").asDouble();

@@ -16,7 +16,7 @@ import java.util.List;
 public final class ModelEvaluation {
 
     /** Thresholds tried on the training VODs; the best per-second F1 there becomes the model's. */
-    public static final double[] THRESHOLDS = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
+    public static final double[] THRESHOLDS = {0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9};
 
     /** A VOD's windows in time order with a 0/1 label per window (NaN: unlabelled). */
     public record Labelled(String vodId, List<WindowFeatures> windows, float[] labels, long windowMs) {

@@ -62,7 +62,7 @@ public class XgbHighlightModel implements HighlightModel {
         for (int i = 0; i < n; i++) {
             Map<String, Double> why = new HashMap<>();
             for (int c = 0; c < columns.size(); c++) {
-                why.merge(FeatureLayout.SIGNALS.get(c / 3), (double) contributions[i][c], Double::sum);
+                why.merge(FeatureLayout.SIGNALS.get(c / (columns.size() / FeatureLayout.SIGNALS.size())), (double) contributions[i][c], Double::sum);
             }
             WindowFeatures w = batch.windows().get(i);
             out.add(new ScoredWindow(w.vodId(), w.startMs(), p[i], why));
