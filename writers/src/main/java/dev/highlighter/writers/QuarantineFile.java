@@ -4,7 +4,6 @@ import dev.highlighter.core.RejectedRecord;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.fs.FSDataOutputStream;
