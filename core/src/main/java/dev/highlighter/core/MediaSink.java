@@ -16,7 +16,8 @@ public interface MediaSink {
 
     /**
      * @param timestampMicros presentation time of the frame
-     * @param bgr             packed 8-bit BGR pixels, {@code width * height * 3} bytes, no padding
+     * @param bgr             packed 8-bit BGR pixels, {@code width * height * 3} bytes, no padding;
+     *                        the decoder reuses the array for the next frame, so copy what you keep
      */
     void video(long timestampMicros, byte[] bgr, int width, int height);
 }

@@ -86,19 +86,22 @@ public class RetrainTasklet implements Tasklet {
         String version = "xgb-" + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         XgbHighlightModel draft = new XgbHighlightModel(version, XgbTrainer.train(train.stream()
                 .map(v -> new XgbTrainer.LabelledVod(v.vodId(), v.windows(), v.labels())).toList()), 0.5);
-        double threshold = ModelEvaluation.bestThreshold(draft, train);
+        // each model scores each VOD once; thresholds and metrics come from those scores
+        double threshold = ModelEvaluation.score(draft, train).bestThreshold();
         XgbHighlightModel challenger = new XgbHighlightModel(version, draft.booster(), threshold);
-        HighlightEvaluator.Result ours = ModelEvaluation.evaluate(challenger, test, threshold);
+        ModelEvaluation.Scores challengerScores = ModelEvaluation.score(challenger, test);
+        HighlightEvaluator.Result ours = challengerScores.evaluate(threshold);
         HighlightModel champion = champions.current();
-        HighlightEvaluator.Result theirs = ModelEvaluation.evaluate(champion, test, champion.threshold());
+        ModelEvaluation.Scores championScores = ModelEvaluation.score(champion, test);
+        HighlightEvaluator.Result theirs = championScores.evaluate(champion.threshold());
         boolean promote = ours.f1() > theirs.f1();
 
         long execution = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("version", version);
         metrics.put("threshold", threshold);
-        metrics.putAll(figures(ours, ModelEvaluation.auc(challenger, test)));
-        metrics.put("champion", Map.of("version", champion.version(), "figures", figures(theirs, ModelEvaluation.auc(champion, test))));
+        metrics.putAll(figures(ours, challengerScores.auc()));
+        metrics.put("champion", Map.of("version", champion.version(), "figures", figures(theirs, championScores.auc())));
         metrics.put("promoted", promote);
         metrics.put("trainVods", train.stream().map(ModelEvaluation.Labelled::vodId).toList());
         metrics.put("testVods", test.stream().map(ModelEvaluation.Labelled::vodId).toList());

@@ -55,67 +55,86 @@ public final class ModelEvaluation {
     }
 
     public static List<Segment> segments(HighlightModel model, String vod, List<WindowFeatures> windows, long windowMs, double threshold) {
-        List<ScoredWindow> scored = model.predict(new WindowBatch(vod, windows, List.of()));
+        return segments(model.version(), vod, model.predict(new WindowBatch(vod, windows, List.of())), windowMs, threshold);
+    }
+
+    private static List<Segment> segments(String version, String vod, List<ScoredWindow> scored, long windowMs, double threshold) {
         SegmentPolicy d = SegmentPolicy.DEFAULT;
         SegmentPolicy policy = new SegmentPolicy(threshold, d.topK(), d.mergeGapMs(), d.preRollMs(), d.minLengthMs(), d.maxLengthMs());
-        return new Segmenter(policy).process(new VodScores(vod, model.version(), windowMs, scored, List.of())).highlights().stream()
+        return new Segmenter(policy).process(new VodScores(vod, version, windowMs, scored, List.of())).highlights().stream()
                 .map((Highlight h) -> new Segment(vod, h.startSeconds(), h.endSeconds())).toList();
     }
 
-    public static HighlightEvaluator.Result evaluate(HighlightModel model, List<Labelled> vods, double threshold) {
-        List<Segment> predicted = new ArrayList<>();
-        List<LabelledVod> truth = new ArrayList<>();
+    /** Runs the model once over the VODs; thresholds and metrics are then computed from these scores. */
+    public static Scores score(HighlightModel model, List<Labelled> vods) {
+        List<List<ScoredWindow>> scored = new ArrayList<>(vods.size());
         for (Labelled v : vods) {
-            predicted.addAll(segments(model, v.vodId(), v.windows(), v.windowMs(), threshold));
-            truth.add(v.truth());
+            scored.add(model.predict(new WindowBatch(v.vodId(), v.windows(), List.of())));
         }
-        return HighlightEvaluator.evaluate(truth, predicted);
+        return new Scores(model.version(), vods, scored);
     }
 
-    public static double bestThreshold(HighlightModel model, List<Labelled> vods) {
-        double best = 0.5;
-        double bestF1 = -1;
-        for (double t : THRESHOLDS) {
-            double f1 = evaluate(model, vods, t).f1();
-            if (f1 > bestF1) {
-                bestF1 = f1;
-                best = t;
-            }
-        }
-        return best;
-    }
+    /** A model's window probabilities on labelled VODs. */
+    public record Scores(String version, List<Labelled> vods, List<List<ScoredWindow>> scored) {
 
-    /** Area under the ROC curve of the window probabilities against the window labels. */
-    public static double auc(HighlightModel model, List<Labelled> vods) {
-        List<double[]> pairs = new ArrayList<>();
-        for (Labelled v : vods) {
-            List<ScoredWindow> scored = model.predict(new WindowBatch(v.vodId(), v.windows(), List.of()));
-            for (int i = 0; i < scored.size(); i++) {
-                if (!Float.isNaN(v.labels()[i])) {
-                    pairs.add(new double[] {scored.get(i).probability(), v.labels()[i]});
+        public HighlightEvaluator.Result evaluate(double threshold) {
+            List<Segment> predicted = new ArrayList<>();
+            List<LabelledVod> truth = new ArrayList<>();
+            for (int i = 0; i < vods.size(); i++) {
+                Labelled v = vods.get(i);
+                predicted.addAll(segments(version, v.vodId(), scored.get(i), v.windowMs(), threshold));
+                truth.add(v.truth());
+            }
+            return HighlightEvaluator.evaluate(truth, predicted);
+        }
+
+        /** The threshold with the best per-second F1 on these VODs. */
+        public double bestThreshold() {
+            double best = 0.5;
+            double bestF1 = -1;
+            for (double t : THRESHOLDS) {
+                double f1 = evaluate(t).f1();
+                if (f1 > bestF1) {
+                    bestF1 = f1;
+                    best = t;
                 }
             }
+            return best;
         }
-        double[][] sorted = pairs.toArray(new double[0][]);
-        Arrays.sort(sorted, (a, b) -> Double.compare(a[0], b[0]));
-        double rankSum = 0;
-        long positives = 0;
-        int i = 0;
-        while (i < sorted.length) {
-            int j = i;
-            while (j < sorted.length && sorted[j][0] == sorted[i][0]) {
-                j++;
-            }
-            double rank = (i + 1 + j) / 2.0; // ties share their average rank
-            for (int k = i; k < j; k++) {
-                if (sorted[k][1] > 0.5) {
-                    rankSum += rank;
-                    positives++;
+
+        /** Area under the ROC curve of the window probabilities against the window labels. */
+        public double auc() {
+            List<double[]> pairs = new ArrayList<>();
+            for (int v = 0; v < vods.size(); v++) {
+                float[] labels = vods.get(v).labels();
+                List<ScoredWindow> s = scored.get(v);
+                for (int i = 0; i < s.size(); i++) {
+                    if (!Float.isNaN(labels[i])) {
+                        pairs.add(new double[] {s.get(i).probability(), labels[i]});
+                    }
                 }
             }
-            i = j;
+            double[][] sorted = pairs.toArray(new double[0][]);
+            Arrays.sort(sorted, (a, b) -> Double.compare(a[0], b[0]));
+            double rankSum = 0;
+            long positives = 0;
+            int i = 0;
+            while (i < sorted.length) {
+                int j = i;
+                while (j < sorted.length && sorted[j][0] == sorted[i][0]) {
+                    j++;
+                }
+                double rank = (i + 1 + j) / 2.0; // ties share their average rank
+                for (int k = i; k < j; k++) {
+                    if (sorted[k][1] > 0.5) {
+                        rankSum += rank;
+                        positives++;
+                    }
+                }
+                i = j;
+            }
+            long negatives = sorted.length - positives;
+            return positives == 0 || negatives == 0 ? 0.5 : (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
         }
-        long negatives = sorted.length - positives;
-        return positives == 0 || negatives == 0 ? 0.5 : (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
     }
 }

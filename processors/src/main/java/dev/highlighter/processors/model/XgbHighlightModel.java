@@ -53,52 +53,32 @@ public class XgbHighlightModel implements HighlightModel {
         List<WindowFeatures> all = new ArrayList<>(batch.windows());
         all.addAll(batch.lookahead());
         int n = batch.windows().size();
-        float[] rows = new float[n * FeatureLayout.width()];
+        int width = FeatureLayout.width();
+        float[] rows = new float[n * width];
         FeatureLayout.rows(all, 0, n, rows);
-        float[] p = predict(rows, n);
-        float[][] contributions = contributions(rows, n);
-        List<ScoredWindow> out = new ArrayList<>(n);
-        List<String> columns = FeatureLayout.columns();
-        for (int i = 0; i < n; i++) {
-            Map<String, Double> why = new HashMap<>();
-            for (int c = 0; c < columns.size(); c++) {
-                why.merge(FeatureLayout.SIGNALS.get(c / (columns.size() / FeatureLayout.SIGNALS.size())), (double) contributions[i][c], Double::sum);
-            }
-            WindowFeatures w = batch.windows().get(i);
-            out.add(new ScoredWindow(w.vodId(), w.startMs(), p[i], why));
-        }
-        return out;
-    }
-
-    /** Probabilities of rows laid out by {@link FeatureLayout}. */
-    public float[] predict(float[] rows, int n) {
+        float[][] p;
+        float[][] contributions;
         try {
-            DMatrix m = new DMatrix(rows, n, FeatureLayout.width(), Float.NaN);
+            DMatrix m = new DMatrix(rows, n, width, Float.NaN);
             try {
-                float[][] raw = booster.predict(m);
-                float[] p = new float[n];
-                for (int i = 0; i < n; i++) {
-                    p[i] = raw[i][0];
-                }
-                return p;
+                p = booster.predict(m);
+                contributions = booster.predictContrib(m, 0);
             } finally {
                 m.dispose();
             }
         } catch (XGBoostError e) {
             throw new IllegalStateException("model " + version + " cannot predict: " + e.getMessage(), e);
         }
-    }
-
-    private float[][] contributions(float[] rows, int n) {
-        try {
-            DMatrix m = new DMatrix(rows, n, FeatureLayout.width(), Float.NaN);
-            try {
-                return booster.predictContrib(m, 0);
-            } finally {
-                m.dispose();
+        int perSignal = width / FeatureLayout.SIGNALS.size();
+        List<ScoredWindow> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Map<String, Double> why = new HashMap<>();
+            for (int c = 0; c < width; c++) {
+                why.merge(FeatureLayout.SIGNALS.get(c / perSignal), (double) contributions[i][c], Double::sum);
             }
-        } catch (XGBoostError e) {
-            throw new IllegalStateException("model " + version + " cannot explain its predictions: " + e.getMessage(), e);
+            WindowFeatures w = batch.windows().get(i);
+            out.add(new ScoredWindow(w.vodId(), w.startMs(), p[i][0], why));
         }
+        return out;
     }
 }

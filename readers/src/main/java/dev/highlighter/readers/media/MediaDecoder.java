@@ -211,7 +211,7 @@ public final class MediaDecoder implements AutoCloseable {
         return true;
     }
 
-    /** BGR rows without the stride padding FFmpeg may add. */
+    /** BGR rows without the stride padding FFmpeg may add, in a buffer reused for every frame. */
     private byte[] packed(Frame frame) {
         int w = frame.imageWidth;
         int h = frame.imageHeight;
@@ -224,7 +224,7 @@ public final class MediaDecoder implements AutoCloseable {
             src.position(y * frame.imageStride);
             src.get(pixels, y * row, row);
         }
-        return pixels.clone();
+        return pixels;
     }
 
     static String seconds(long micros) {
