@@ -193,9 +193,7 @@ public class VodStepsConfiguration {
     @StepScope
     Segmenter segmenter(HighlighterProperties props, HighlightModel model) {
         var p = props.getSegments().policy();
-        // rule-v0 has no trained threshold: highlighter.segments.threshold is its knob
-        double threshold = model.version().equals(dev.highlighter.processors.model.RuleModelV0.VERSION) ? p.threshold() : model.threshold();
-        return new Segmenter(new dev.highlighter.processors.segment.SegmentPolicy(threshold, p.topK(), p.mergeGapMs(),
+        return new Segmenter(new dev.highlighter.processors.segment.SegmentPolicy(model.threshold(), p.topK(), p.mergeGapMs(),
                 p.preRollMs(), p.minLengthMs(), p.maxLengthMs()));
     }
 

@@ -23,16 +23,19 @@ public class ChampionModels {
     public static final String PINNED = "model.version";
 
     private final ModelRegistry registry;
+    private final RuleModelV0 rule;
     private final java.util.Map<String, HighlightModel> loaded = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public ChampionModels(ModelRegistry registry) {
+    /** @param rule the model of last resort, with its configured threshold */
+    public ChampionModels(ModelRegistry registry, RuleModelV0 rule) {
         this.registry = registry;
+        this.rule = rule;
     }
 
     /** A version chosen earlier by {@link #current()}, loaded once per process. */
     public HighlightModel byVersion(String version) {
         if (version == null || version.equals(RuleModelV0.VERSION)) {
-            return new RuleModelV0();
+            return rule;
         }
         return loaded.computeIfAbsent(version, v -> {
             try {
@@ -81,6 +84,6 @@ public class ChampionModels {
                 log.error("Champion model {} cannot be used: {}; falling back", version, e.getMessage());
             }
         }
-        return new RuleModelV0();
+        return rule;
     }
 }

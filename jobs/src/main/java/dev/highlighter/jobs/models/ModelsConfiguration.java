@@ -2,7 +2,9 @@ package dev.highlighter.jobs.models;
 
 import dev.highlighter.core.HdfsLayout;
 import dev.highlighter.core.models.ModelRegistry;
+import dev.highlighter.jobs.HighlighterProperties;
 import dev.highlighter.processors.model.HighlightModel;
+import dev.highlighter.processors.model.RuleModelV0;
 import org.apache.hadoop.fs.FileSystem;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,8 +21,8 @@ public class ModelsConfiguration {
     }
 
     @Bean
-    ChampionModels championModels(ModelRegistry registry) {
-        return new ChampionModels(registry);
+    ChampionModels championModels(ModelRegistry registry, HighlighterProperties props) {
+        return new ChampionModels(registry, new RuleModelV0(props.getSegments().getThreshold()));
     }
 
     /**

@@ -16,7 +16,6 @@ import dev.highlighter.processors.model.XgbHighlightModel;
 import dev.highlighter.processors.model.XgbTrainer;
 import dev.highlighter.readers.hbase.HighlightReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,11 +132,9 @@ class ModelLoopTest {
         // a worse challenger is kept but not promoted: against a champion that has seen the test VODs
         String oracle = "xgb-00000000-oracle";
         List<XgbTrainer.LabelledVod> everything = new ArrayList<>();
-        var loaded = new java.util.ArrayList<dev.highlighter.processors.evaluation.ModelEvaluation.Labelled>();
-        RetrainTasklet loader = new RetrainTasklet(connection, registry, new ChampionModels(registry), DATE, 3, 5000);
+        RetrainTasklet loader = new RetrainTasklet(connection, registry, new ChampionModels(registry, new RuleModelV0()), DATE, 3, 5000);
         for (String game : LABELLED) {
-            var v = loadForTest(loader, game);
-            loaded.add(v);
+            var v = loader.load(game);
             everything.add(new XgbTrainer.LabelledVod(game, v.windows(), v.labels()));
         }
         XgbHighlightModel seen = new XgbHighlightModel(oracle, XgbTrainer.train(everything), 0.5);
@@ -164,10 +161,6 @@ class ModelLoopTest {
         JobExecution fallback = runner.run("highlights", DATE, true);
         assertThat(fallback.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(reader.vodColumn(UNLABELLED.get(0), "model_version")).contains(challenger);
-    }
-
-    private static dev.highlighter.processors.evaluation.ModelEvaluation.Labelled loadForTest(RetrainTasklet t, String vod) throws Exception {
-        return t.load(vod);
     }
 
     private StepExecution step(JobExecution execution, String name) {

@@ -58,9 +58,25 @@ public class RuleModelV0 implements HighlightModel {
         return feature.startsWith("media_");
     }
 
+    private final double threshold;
+
+    public RuleModelV0() {
+        this(0.5);
+    }
+
+    /** @param threshold the probability from which segmentation takes a window (highlighter.segments.threshold) */
+    public RuleModelV0(double threshold) {
+        this.threshold = threshold;
+    }
+
     @Override
     public String version() {
         return VERSION;
+    }
+
+    @Override
+    public double threshold() {
+        return threshold;
     }
 
     @Override
