@@ -84,8 +84,8 @@ public class CrossvalCommand implements Callable<Integer> {
                 }
             }
             XgbHighlightModel model = new XgbHighlightModel("crossval-fold" + k, XgbTrainer.train(train), 0.5);
-            double threshold = ModelEvaluation.bestThreshold(model, train.stream()
-                    .map(v -> new ModelEvaluation.Labelled(v.vodId(), v.windows(), v.labels(), WINDOW_MS)).toList());
+            double threshold = ModelEvaluation.score(model, train.stream()
+                    .map(v -> new ModelEvaluation.Labelled(v.vodId(), v.windows(), v.labels(), WINDOW_MS)).toList()).bestThreshold();
             for (String vod : test) {
                 predicted.get("trained").addAll(ModelEvaluation.segments(model, vod, windows.get(vod), WINDOW_MS, threshold));
                 predicted.get("rule-v0").addAll(ModelEvaluation.segments(new RuleModelV0(), vod, windows.get(vod), WINDOW_MS,
@@ -113,16 +113,10 @@ public class CrossvalCommand implements Callable<Integer> {
         return segments.stream().filter(s -> vods.contains(s.vodId())).toList();
     }
 
-    /** 1 where the window's middle is in a labelled highlight, 0 elsewhere in the span, NaN outside it. */
     static float[] windowLabels(List<WindowFeatures> windows, LabelledVod label) {
         float[] y = new float[windows.size()];
         for (int i = 0; i < y.length; i++) {
-            double middle = (windows.get(i).startMs() + WINDOW_MS / 2.0) / 1000;
-            if (middle < label.spanStart() || middle >= label.spanEnd()) {
-                y[i] = Float.NaN;
-            } else {
-                y[i] = label.highlights().stream().anyMatch(h -> h.covers(middle)) ? 1 : 0;
-            }
+            y[i] = label.windowLabel(windows.get(i).startMs(), WINDOW_MS);
         }
         return y;
     }

@@ -53,14 +53,11 @@ public class ExplicitLabelsTasklet implements Tasklet {
         long windows = 0;
         for (LabelledVod vod : vods) {
             List<WindowFeatures> rows = new ArrayList<>();
-            for (long w = (long) (vod.spanStart() * 1000) / windowMs; (w * windowMs + windowMs / 2.0) / 1000 < vod.spanEnd(); w++) {
-                double middle = (w * windowMs + windowMs / 2.0) / 1000;
-                if (middle < vod.spanStart()) {
-                    continue;
+            for (long w = (long) (vod.spanStart() * 1000) / windowMs; w * windowMs < vod.spanEnd() * 1000; w++) {
+                float label = vod.windowLabel(w * windowMs, windowMs);
+                if (!Float.isNaN(label)) {
+                    rows.add(new WindowFeatures(vod.vodId(), w * windowMs, Map.of(LabelAggregator.LABEL, (double) label, LabelAggregator.EXPLICIT, 1.0)));
                 }
-                boolean highlight = vod.highlights().stream().anyMatch(h -> h.covers(middle));
-                rows.add(new WindowFeatures(vod.vodId(), w * windowMs,
-                        Map.of(LabelAggregator.LABEL, highlight ? 1.0 : 0.0, LabelAggregator.EXPLICIT, 1.0)));
             }
             writer.write(new Chunk<>(rows));
             windows += rows.size();
