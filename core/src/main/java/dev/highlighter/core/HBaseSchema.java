@@ -21,6 +21,10 @@ public final class HBaseSchema {
     public static final byte[] CHAT = Bytes.toBytes("c");
     /** windows: media features. */
     public static final byte[] MEDIA = Bytes.toBytes("m");
+    /** windows: chat tokens, qualifier = {@code tok:<token>}, value = messages of the window that hold it. */
+    public static final byte[] TOKENS = Bytes.toBytes("t");
+    /** The qualifier prefix of {@link #TOKENS}, which also keeps token names apart from feature names. */
+    public static final String TOKEN_PREFIX = "tok:";
     /** windows: predictions, qualifier = model version. */
     public static final byte[] PREDICTIONS = Bytes.toBytes("p");
     /** windows: labels. */

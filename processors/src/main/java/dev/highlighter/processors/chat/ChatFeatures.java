@@ -18,10 +18,21 @@ public final class ChatFeatures {
     /** The features that also get a robust z-score, named {@code <feature>_z}. */
     public static final List<String> SCORED = List.of(RATE, USERS, LAUGH, HYPE, EMOTES, REPEATS, SHOUTING, PUNCTUATION);
 
+    /** Token counts are named {@code tok:<token>} and stored in {@code windows:t}, apart from the features. */
+    public static final String TOKEN_PREFIX = dev.highlighter.core.HBaseSchema.TOKEN_PREFIX;
+
     private ChatFeatures() {
     }
 
     public static String z(String feature) {
         return feature + "_z";
+    }
+
+    public static String token(String word) {
+        return TOKEN_PREFIX + word;
+    }
+
+    public static boolean isToken(String name) {
+        return name.startsWith(TOKEN_PREFIX);
     }
 }

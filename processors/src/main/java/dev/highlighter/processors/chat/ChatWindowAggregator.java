@@ -14,11 +14,15 @@ import java.util.TreeMap;
 
 /**
  * Sums message signals into fixed windows of one VOD and, once every message is in, turns the
- * sums into features with z-scores against the VOD's own baseline. Messages may arrive out of
- * order. Memory grows with the number of windows (and distinct texts and users per window), never
+ * sums into features with z-scores against the VOD's own baseline, plus each window's token counts
+ * ({@code tok:<word>}, kept in {@code windows:t}) for a model that learns which words mean a
+ * highlight. Messages may arrive out of order. Memory grows with the number of windows (and distinct texts and users per window), never
  * with the number of messages.
  */
 public class ChatWindowAggregator implements WindowAggregator<MessageSignals> {
+
+    /** Tokens kept per window (the most used): enough for what a vocabulary can learn, bounded for HBase. */
+    static final int MAX_TOKENS_PER_WINDOW = 128;
 
     private final String vodId;
     private final long windowMs;
@@ -40,6 +44,9 @@ public class ChatWindowAggregator implements WindowAggregator<MessageSignals> {
         s.emotes += m.emotes();
         s.shouting += m.shouting() ? 1 : 0;
         s.punctuation += m.punctuation() ? 1 : 0;
+        for (String t : m.tokens()) {
+            s.tokens.merge(t, 1, Integer::sum);
+        }
         if (!s.texts.add(m.textKey())) {
             s.repeats++;
         }
@@ -102,9 +109,26 @@ public class ChatWindowAggregator implements WindowAggregator<MessageSignals> {
                 values.put(e.getKey(), v);
                 values.put(ChatFeatures.z(e.getKey()), baselines.get(e.getKey()).z(v));
             }
+            Sums s = windows.get(first + i);
+            if (s != null) {
+                topTokens(s.tokens).forEach((t, c) -> values.put(ChatFeatures.token(t), (double) c));
+            }
             out.add(new WindowFeatures(vodId, Windows.start(first + i, windowMs), values));
         }
         return out;
+    }
+
+    /** The window's most used tokens, so that a window of a huge chat keeps a bounded row. */
+    static Map<String, Integer> topTokens(Map<String, Integer> tokens) {
+        if (tokens.size() <= MAX_TOKENS_PER_WINDOW) {
+            return tokens;
+        }
+        Map<String, Integer> top = new HashMap<>();
+        tokens.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(MAX_TOKENS_PER_WINDOW)
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
+        return top;
     }
 
     private static final class Sums {
@@ -117,5 +141,6 @@ public class ChatWindowAggregator implements WindowAggregator<MessageSignals> {
         int punctuation;
         final Set<String> texts = new HashSet<>();
         final Set<String> users = new HashSet<>();
+        final Map<String, Integer> tokens = new HashMap<>();
     }
 }

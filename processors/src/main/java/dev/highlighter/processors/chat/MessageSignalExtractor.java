@@ -1,7 +1,9 @@
 package dev.highlighter.processors.chat;
 
 import dev.highlighter.core.ChatMessage;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /** Turns a chat message into its reaction signals: lexicon hits, shouting, punctuation runs. */
@@ -11,6 +13,11 @@ public class MessageSignalExtractor implements ItemProcessor<ChatMessage, Messag
     static final int MIN_LETTERS_FOR_CAPS = 4;
     /** Share of capital letters above which a message counts as shouting. */
     static final double CAPS_SHARE = 0.7;
+
+    /** Longer "words" are pasted links and spam, not vocabulary. */
+    static final int MAX_TOKEN_CHARS = 32;
+    /** Words kept per message; copy-pasta walls would otherwise dominate a window. */
+    static final int MAX_TOKENS = 32;
 
     private final ReactionLexicon lexicon;
 
@@ -25,12 +32,17 @@ public class MessageSignalExtractor implements ItemProcessor<ChatMessage, Messag
         int letters = 0;
         int upper = 0;
         boolean punctuation = false;
+        Set<String> tokens = new HashSet<>();
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : ' ';
             if (Character.isWhitespace(c)) {
                 if (start >= 0) {
-                    lexicon.count(text.substring(start, i), counts);
+                    String word = text.substring(start, i);
+                    lexicon.count(word, counts);
+                    if (word.length() <= MAX_TOKEN_CHARS && tokens.size() < MAX_TOKENS) {
+                        tokens.add(word.toLowerCase(Locale.ROOT));
+                    }
                     start = -1;
                 }
                 continue;
@@ -52,7 +64,7 @@ public class MessageSignalExtractor implements ItemProcessor<ChatMessage, Messag
         String user = message.user() == null ? null : message.user().toLowerCase(Locale.ROOT);
         return new MessageSignals(message.offsetMs(), user, normalise(text),
                 counts[ReactionLexicon.Category.LAUGH.ordinal()], counts[ReactionLexicon.Category.HYPE.ordinal()],
-                counts[ReactionLexicon.Category.EMOTE.ordinal()], shouting, punctuation);
+                counts[ReactionLexicon.Category.EMOTE.ordinal()], shouting, punctuation, tokens);
     }
 
     /** Lower case, single spaces, and long letter runs cut to three, so "LULLLL" repeats "LULL". */

@@ -1,5 +1,7 @@
 package dev.highlighter.processors.chat;
 
+import java.util.Set;
+
 /**
  * What one message says about the moment it was sent, before any aggregation.
  *
@@ -10,7 +12,12 @@ package dev.highlighter.processors.chat;
  * @param emotes      emote tokens
  * @param shouting    the message is mostly capitals
  * @param punctuation the message has a run of '!' or '?'
+ * @param tokens      the message's distinct words, lower case, for the vocabulary a trained model learns
  */
 public record MessageSignals(long offsetMs, String userKey, String textKey, int laugh, int hype, int emotes,
-                             boolean shouting, boolean punctuation) {
+                             boolean shouting, boolean punctuation, Set<String> tokens) {
+
+    public MessageSignals {
+        tokens = Set.copyOf(tokens);
+    }
 }

@@ -49,6 +49,22 @@ class ChatWindowAggregatorTest {
     }
 
     @Test
+    void countsEachWindowsTokensOncePerMessageAndKeepsTheMostUsed() {
+        java.util.ArrayList<ChatMessage> messages = new java.util.ArrayList<>();
+        messages.add(new ChatMessage(1_000, "a", "PENTA penta KILL", 1));
+        messages.add(new ChatMessage(2_000, "b", "penta", 2));
+        for (int i = 0; i < 200; i++) {
+            messages.add(new ChatMessage(6_000, "u" + i, "word" + i + " common", 10 + i));
+        }
+        List<WindowFeatures> w = aggregate(messages).features();
+        assertThat(w.get(0).get(ChatFeatures.token("penta"))).as("messages holding it, not uses").isEqualTo(2.0);
+        assertThat(w.get(0).get(ChatFeatures.token("kill"))).isEqualTo(1.0);
+        long tokens = w.get(1).values().keySet().stream().filter(ChatFeatures::isToken).count();
+        assertThat(tokens).isEqualTo(ChatWindowAggregator.MAX_TOKENS_PER_WINDOW);
+        assertThat(w.get(1).get(ChatFeatures.token("common"))).isEqualTo(200.0);
+    }
+
+    @Test
     void usersAreLeftOutWhenTheFormatHasNone() {
         List<WindowFeatures> w = aggregate(List.of(new ChatMessage(1_000, null, "hi", 1))).features();
         assertThat(w.get(0).has(ChatFeatures.USERS)).isFalse();
