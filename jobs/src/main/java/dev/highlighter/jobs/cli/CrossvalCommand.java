@@ -2,6 +2,7 @@ package dev.highlighter.jobs.cli;
 
 import dev.highlighter.core.WindowFeatures;
 import dev.highlighter.processors.chat.ChatFeatures;
+import dev.highlighter.processors.evaluation.DecisionTuning;
 import dev.highlighter.processors.evaluation.HighlightEvaluator;
 import dev.highlighter.processors.evaluation.LabelledVod;
 import dev.highlighter.processors.evaluation.ModelEvaluation;
@@ -9,7 +10,6 @@ import dev.highlighter.processors.evaluation.Segment;
 import dev.highlighter.processors.model.RuleModelV0;
 import dev.highlighter.processors.model.XgbHighlightModel;
 import dev.highlighter.processors.model.XgbTrainer;
-import dev.highlighter.processors.segment.SegmentPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,8 @@ public class CrossvalCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    static final long WINDOW_MS = 5_000;
+    @Option(names = "--window-ms", defaultValue = "5000", description = "Window length in ms (default: ${DEFAULT-VALUE}, the job's).")
+    long windowMs;
 
     @Override
     public Integer call() throws Exception {
@@ -62,7 +63,7 @@ public class CrossvalCommand implements Callable<Integer> {
         for (String vod : labels.keySet()) {
             Path file = chatDir.resolve(vod + ".csv");
             if (Files.exists(file)) {
-                windows.put(vod, ChatFiles.windows(fs, file, vod, WINDOW_MS).features());
+                windows.put(vod, ChatFiles.windows(fs, file, vod, windowMs).features());
             }
         }
         if (windows.size() < folds) {
@@ -70,8 +71,11 @@ public class CrossvalCommand implements Callable<Integer> {
         }
         List<String> vods = new ArrayList<>(windows.keySet());
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, List<Segment>> predicted = new LinkedHashMap<>(Map.of("trained", new ArrayList<>(), "rule-v0", new ArrayList<>(),
-                "seed", new ArrayList<>()));
+        Map<String, List<Segment>> predicted = new LinkedHashMap<>();
+        for (String name : List.of("trained", "rule-v0", "seed")) {
+            predicted.put(name, new ArrayList<>());
+        }
+        ModelEvaluation.Scores heldOut = null;
         for (int k = 0; k < folds; k++) {
             List<String> test = new ArrayList<>();
             List<XgbTrainer.LabelledVod> train = new ArrayList<>();
@@ -80,27 +84,28 @@ public class CrossvalCommand implements Callable<Integer> {
                 if (i % folds == k) {
                     test.add(vod);
                 } else {
-                    train.add(new XgbTrainer.LabelledVod(vod, windows.get(vod), windowLabels(windows.get(vod), labels.get(vod))));
+                    train.add(new XgbTrainer.LabelledVod(vod, windows.get(vod), windowLabels(windows.get(vod), labels.get(vod), windowMs)));
                 }
             }
-            XgbHighlightModel model = new XgbHighlightModel("crossval-fold" + k, XgbTrainer.train(train), 0.5);
-            double threshold = ModelEvaluation.score(model, train.stream()
-                    .map(v -> new ModelEvaluation.Labelled(v.vodId(), v.windows(), v.labels(), WINDOW_MS)).toList()).bestThreshold();
+            XgbHighlightModel model = DecisionTuning.fit("crossval-fold" + k, train, windowMs);
             for (String vod : test) {
-                predicted.get("trained").addAll(ModelEvaluation.segments(model, vod, windows.get(vod), WINDOW_MS, threshold));
-                predicted.get("rule-v0").addAll(ModelEvaluation.segments(new RuleModelV0(), vod, windows.get(vod), WINDOW_MS,
-                        SegmentPolicy.DEFAULT.threshold()));
+                predicted.get("trained").addAll(ModelEvaluation.segments(model, vod, windows.get(vod), windowMs));
+                predicted.get("rule-v0").addAll(ModelEvaluation.segments(new RuleModelV0(), vod, windows.get(vod), windowMs));
                 predicted.get("seed").addAll(seedRule(vod, windows.get(vod)));
             }
+            ModelEvaluation.Scores scores = ModelEvaluation.score(model, test.stream().map(vod -> new ModelEvaluation.Labelled(vod,
+                    windows.get(vod), windowLabels(windows.get(vod), labels.get(vod), windowMs), windowMs)).toList());
+            heldOut = heldOut == null ? scores : heldOut.plus(scores);
             List<LabelledVod> held = test.stream().map(labels::get).toList();
-            out.printf(Locale.ROOT, "fold %d (%d VODs, threshold %.1f): trained %s | rule-v0 %s | seed %s%n", k + 1, test.size(), threshold,
+            out.printf(Locale.ROOT, "fold %d (%d VODs, threshold %.2f, peak %.2f, %d tokens): trained %s | rule-v0 %s | seed %s%n",
+                    k + 1, test.size(), model.threshold(), model.peakThreshold(), model.vocabulary().size(),
                     HighlightEvaluator.evaluate(held, only(predicted.get("trained"), test)).summaryLine(),
                     HighlightEvaluator.evaluate(held, only(predicted.get("rule-v0"), test)).summaryLine(),
                     HighlightEvaluator.evaluate(held, only(predicted.get("seed"), test)).summaryLine());
             out.flush();
         }
         List<LabelledVod> all = vods.stream().map(labels::get).toList();
-        out.println("held-out folds, micro-averaged:");
+        out.printf(Locale.ROOT, "held-out folds, micro-averaged (trained model's window AUC %.3f):%n", heldOut.auc());
         for (Map.Entry<String, List<Segment>> e : predicted.entrySet()) {
             HighlightEvaluator.Result r = HighlightEvaluator.evaluate(all, e.getValue());
             out.printf(Locale.ROOT, "  %-8s P %.3f R %.3f %s%n", e.getKey(), r.precision(), r.recall(), r.summaryLine());
@@ -113,10 +118,10 @@ public class CrossvalCommand implements Callable<Integer> {
         return segments.stream().filter(s -> vods.contains(s.vodId())).toList();
     }
 
-    static float[] windowLabels(List<WindowFeatures> windows, LabelledVod label) {
+    static float[] windowLabels(List<WindowFeatures> windows, LabelledVod label, long windowMs) {
         float[] y = new float[windows.size()];
         for (int i = 0; i < y.length; i++) {
-            y[i] = label.windowLabel(windows.get(i).startMs(), WINDOW_MS);
+            y[i] = label.windowLabel(windows.get(i).startMs(), windowMs);
         }
         return y;
     }

@@ -106,7 +106,7 @@ public class VodStepsConfiguration {
                                                         @Value(VOD_ID) String vodId,
                                                         @Value("#{stepExecutionContext['chatPath']}") String chatPath) {
         return new WindowFlushWriter<>(new ChatWindowAggregator(vodId, props.getWindowMs()),
-                new WindowFeaturesWriter(connection, HBaseSchema.CHAT), vods, vodId, new ChatOutcome(chatPath));
+                WindowFeaturesWriter.chat(connection), vods, vodId, new ChatOutcome(chatPath));
     }
 
     @Bean
@@ -169,8 +169,10 @@ public class VodStepsConfiguration {
     @StepScope
     WindowBatchReader windowBatchReader(@Lazy Connection connection, HighlightModel model, HighlighterProperties props,
                                         @Value(VOD_ID) String vodId) {
-        return new WindowBatchReader(connection, vodId, props.getInferenceBatchSize(), model.lookahead(),
-                HBaseSchema.CHAT, HBaseSchema.MEDIA);
+        // a model whose columns are scaled by VOD-wide means sees the VOD in one batch
+        int batch = model.wholeVod() ? WindowBatchReader.WHOLE_VOD : props.getInferenceBatchSize();
+        return new WindowBatchReader(connection, vodId, batch, model.lookahead(),
+                HBaseSchema.CHAT, HBaseSchema.TOKENS, HBaseSchema.MEDIA);
     }
 
     // --- segments: scored windows -> highlight segments -> highlights (+ vods)
@@ -188,13 +190,11 @@ public class VodStepsConfiguration {
                 .build();
     }
 
-    /** The configured policy, at the decision threshold of the model that scored the run. */
+    /** The configured policy, at the decision point of the model that scored the run. */
     @Bean
     @StepScope
     Segmenter segmenter(HighlighterProperties props, HighlightModel model) {
-        var p = props.getSegments().policy();
-        return new Segmenter(new dev.highlighter.processors.segment.SegmentPolicy(model.threshold(), p.topK(), p.mergeGapMs(),
-                p.preRollMs(), p.minLengthMs(), p.maxLengthMs()));
+        return new Segmenter(props.getSegments().policy().at(model.threshold(), model.peakThreshold()));
     }
 
     @Bean

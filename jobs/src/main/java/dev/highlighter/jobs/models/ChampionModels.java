@@ -39,21 +39,11 @@ public class ChampionModels {
         }
         return loaded.computeIfAbsent(version, v -> {
             try {
-                return ModelLoader.xgboost(v, registry.readBytes(v, ModelRegistry.MODEL_FILE), threshold(v));
+                return ModelLoader.xgboost(v, registry.readBytes(v, ModelRegistry.MODEL_FILE));
             } catch (IOException e) {
                 throw new IllegalStateException("model " + v + " is unreadable: " + e.getMessage(), e);
             }
         });
-    }
-
-    /** The decision threshold the retrain job chose for the version, from its metrics.json. */
-    private double threshold(String version) throws IOException {
-        var metrics = tools.jackson.databind.json.JsonMapper.builder().build()
-                .readTree(registry.readBytes(version, ModelRegistry.METRICS_FILE));
-        if (!metrics.path("threshold").isNumber()) {
-            throw new IllegalStateException("metrics.json of " + version + " has no threshold");
-        }
-        return metrics.path("threshold").asDouble();
     }
 
     public HighlightModel current() {
@@ -73,8 +63,7 @@ public class ChampionModels {
         for (int i = 0; i < candidates.size(); i++) {
             String version = candidates.get(i);
             try {
-                HighlightModel model = ModelLoader.xgboost(version, registry.readBytes(version, ModelRegistry.MODEL_FILE),
-                        threshold(version));
+                HighlightModel model = ModelLoader.xgboost(version, registry.readBytes(version, ModelRegistry.MODEL_FILE));
                 if (i > 0) {
                     log.warn("Inference uses {}, the last good champion before {}", version, candidates.get(0));
                 }

@@ -4,6 +4,7 @@ import dev.highlighter.core.HBaseSchema;
 import dev.highlighter.core.WindowBatch;
 import dev.highlighter.core.WindowFeatures;
 import dev.highlighter.core.models.ModelRegistry;
+import dev.highlighter.processors.evaluation.DecisionTuning;
 import dev.highlighter.processors.evaluation.HighlightEvaluator;
 import dev.highlighter.processors.evaluation.ModelEvaluation;
 import dev.highlighter.processors.feedback.LabelAggregator;
@@ -84,28 +85,28 @@ public class RetrainTasklet implements Tasklet {
                     + train.size() + " for training, " + test.size() + " held out; run the feedback job with labels first");
         }
         String version = "xgb-" + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        XgbHighlightModel draft = new XgbHighlightModel(version, XgbTrainer.train(train.stream()
-                .map(v -> new XgbTrainer.LabelledVod(v.vodId(), v.windows(), v.labels())).toList()), 0.5);
-        // each model scores each VOD once; thresholds and metrics come from those scores
-        double threshold = ModelEvaluation.score(draft, train).bestThreshold();
-        XgbHighlightModel challenger = new XgbHighlightModel(version, draft.booster(), threshold);
+        XgbHighlightModel challenger = DecisionTuning.fit(version, train.stream()
+                .map(v -> new XgbTrainer.LabelledVod(v.vodId(), v.windows(), v.labels())).toList(), windowMs);
+        // each model scores each VOD once; metrics come from those scores
         ModelEvaluation.Scores challengerScores = ModelEvaluation.score(challenger, test);
-        HighlightEvaluator.Result ours = challengerScores.evaluate(threshold);
+        HighlightEvaluator.Result ours = challengerScores.evaluate(challenger);
         HighlightModel champion = champions.current();
         ModelEvaluation.Scores championScores = ModelEvaluation.score(champion, test);
-        HighlightEvaluator.Result theirs = championScores.evaluate(champion.threshold());
+        HighlightEvaluator.Result theirs = championScores.evaluate(champion);
         boolean promote = ours.f1() > theirs.f1();
 
         long execution = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("version", version);
-        metrics.put("threshold", threshold);
+        metrics.put("threshold", challenger.threshold());
+        metrics.put("peakThreshold", challenger.peakThreshold());
         metrics.putAll(figures(ours, challengerScores.auc()));
         metrics.put("champion", Map.of("version", champion.version(), "figures", figures(theirs, championScores.auc())));
         metrics.put("promoted", promote);
         metrics.put("trainVods", train.stream().map(ModelEvaluation.Labelled::vodId).toList());
         metrics.put("testVods", test.stream().map(ModelEvaluation.Labelled::vodId).toList());
         metrics.put("features", FeatureLayout.columns());
+        metrics.put("vocabulary", Map.of("tokens", challenger.vocabulary().size(), "strongest", challenger.vocabulary().top(20)));
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("jobExecutionId", execution);
         provenance.put("dataFrom", from.toString());
@@ -146,8 +147,8 @@ public class RetrainTasklet implements Tasklet {
 
     /** A VOD's windows (c, m, l) and labels, or null when none of its windows is labelled. */
     ModelEvaluation.Labelled load(String vod) throws Exception {
-        WindowBatchReader reader = new WindowBatchReader(connection, vod, Integer.MAX_VALUE - 8, 0,
-                HBaseSchema.CHAT, HBaseSchema.MEDIA, HBaseSchema.LABELS);
+        WindowBatchReader reader = new WindowBatchReader(connection, vod, WindowBatchReader.WHOLE_VOD, 0,
+                HBaseSchema.CHAT, HBaseSchema.TOKENS, HBaseSchema.MEDIA, HBaseSchema.LABELS);
         reader.open(new ExecutionContext());
         WindowBatch batch;
         try {

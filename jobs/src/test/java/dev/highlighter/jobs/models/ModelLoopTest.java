@@ -137,7 +137,7 @@ class ModelLoopTest {
             var v = loader.load(game);
             everything.add(new XgbTrainer.LabelledVod(game, v.windows(), v.labels()));
         }
-        XgbHighlightModel seen = new XgbHighlightModel(oracle, XgbTrainer.train(everything), 0.5);
+        XgbHighlightModel seen = XgbTrainer.train(oracle, everything, 5000);
         registry.write(oracle, ModelRegistry.MODEL_FILE, ModelLoader.toJson(seen));
         registry.write(oracle, ModelRegistry.METRICS_FILE, "{\"threshold\": 0.5}".getBytes(StandardCharsets.UTF_8));
         registry.promote(oracle, "test", "has seen every labelled VOD");

@@ -15,9 +15,6 @@ import java.util.List;
 /** Scores a model on labelled VODs the way the job would use it: windows, then segments. */
 public final class ModelEvaluation {
 
-    /** Thresholds tried on the training VODs; the best per-second F1 there becomes the model's. */
-    public static final double[] THRESHOLDS = {0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9};
-
     /** A VOD's windows in time order with a 0/1 label per window (NaN: unlabelled). */
     public record Labelled(String vodId, List<WindowFeatures> windows, float[] labels, long windowMs) {
 
@@ -54,13 +51,13 @@ public final class ModelEvaluation {
     private ModelEvaluation() {
     }
 
-    public static List<Segment> segments(HighlightModel model, String vod, List<WindowFeatures> windows, long windowMs, double threshold) {
-        return segments(model.version(), vod, model.predict(new WindowBatch(vod, windows, List.of())), windowMs, threshold);
+    /** The model's segments of one VOD at its own decision point. */
+    public static List<Segment> segments(HighlightModel model, String vod, List<WindowFeatures> windows, long windowMs) {
+        return segments(model.version(), vod, model.predict(new WindowBatch(vod, windows, List.of())), windowMs,
+                SegmentPolicy.DEFAULT.at(model.threshold(), model.peakThreshold()));
     }
 
-    private static List<Segment> segments(String version, String vod, List<ScoredWindow> scored, long windowMs, double threshold) {
-        SegmentPolicy d = SegmentPolicy.DEFAULT;
-        SegmentPolicy policy = new SegmentPolicy(threshold, d.topK(), d.mergeGapMs(), d.preRollMs(), d.minLengthMs(), d.maxLengthMs());
+    private static List<Segment> segments(String version, String vod, List<ScoredWindow> scored, long windowMs, SegmentPolicy policy) {
         return new Segmenter(policy).process(new VodScores(vod, version, windowMs, scored, List.of())).highlights().stream()
                 .map((Highlight h) -> new Segment(vod, h.startSeconds(), h.endSeconds())).toList();
     }
@@ -77,29 +74,30 @@ public final class ModelEvaluation {
     /** A model's window probabilities on labelled VODs. */
     public record Scores(String version, List<Labelled> vods, List<List<ScoredWindow>> scored) {
 
-        public HighlightEvaluator.Result evaluate(double threshold) {
+        /** The segments at this decision point, scored against the labels. */
+        public HighlightEvaluator.Result evaluate(double threshold, double peakThreshold) {
+            SegmentPolicy policy = SegmentPolicy.DEFAULT.at(threshold, peakThreshold);
             List<Segment> predicted = new ArrayList<>();
             List<LabelledVod> truth = new ArrayList<>();
             for (int i = 0; i < vods.size(); i++) {
                 Labelled v = vods.get(i);
-                predicted.addAll(segments(version, v.vodId(), scored.get(i), v.windowMs(), threshold));
+                predicted.addAll(segments(version, v.vodId(), scored.get(i), v.windowMs(), policy));
                 truth.add(v.truth());
             }
             return HighlightEvaluator.evaluate(truth, predicted);
         }
 
-        /** The threshold with the best per-second F1 on these VODs. */
-        public double bestThreshold() {
-            double best = 0.5;
-            double bestF1 = -1;
-            for (double t : THRESHOLDS) {
-                double f1 = evaluate(t).f1();
-                if (f1 > bestF1) {
-                    bestF1 = f1;
-                    best = t;
-                }
-            }
-            return best;
+        public HighlightEvaluator.Result evaluate(HighlightModel model) {
+            return evaluate(model.threshold(), model.peakThreshold());
+        }
+
+        /** These scores and another model's on other VODs, as one set. */
+        public Scores plus(Scores other) {
+            List<Labelled> v = new ArrayList<>(vods);
+            v.addAll(other.vods);
+            List<List<ScoredWindow>> s = new ArrayList<>(scored);
+            s.addAll(other.scored);
+            return new Scores(version, v, s);
         }
 
         /** Area under the ROC curve of the window probabilities against the window labels. */

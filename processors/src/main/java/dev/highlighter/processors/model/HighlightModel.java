@@ -22,6 +22,16 @@ public interface HighlightModel {
         return 0.5;
     }
 
+    /** A segment is kept only if some window of it reaches this probability. */
+    default double peakThreshold() {
+        return threshold();
+    }
+
+    /** True when {@link #predict} needs a whole VOD in one batch (its columns are scaled by VOD-wide means). */
+    default boolean wholeVod() {
+        return false;
+    }
+
     /** One scored window per window of the batch, in the same order. */
     List<ScoredWindow> predict(WindowBatch batch);
 }

@@ -12,50 +12,40 @@ import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
- * A trained model: gradient-boosted trees (XGBoost) over {@link FeatureLayout}. Each prediction
- * also gets its SHAP contributions per column, summed per signal, so a highlight can name what
- * drove it as rule-v0 does.
+ * A trained model: gradient-boosted trees (XGBoost) over {@link FeatureLayout}, with the token
+ * vocabulary it learned and the decision point chosen for it. Each prediction also gets its SHAP
+ * contributions per column, summed per signal, so a highlight can name what drove it as rule-v0
+ * does.
+ *
+ * @param threshold     a window is a segment candidate from this probability
+ * @param peakThreshold a segment is kept only if one of its windows reaches this
  */
-public class XgbHighlightModel implements HighlightModel {
+public record XgbHighlightModel(String version, Booster booster, TokenVocabulary vocabulary, long windowMs, double threshold,
+                                double peakThreshold) implements HighlightModel {
 
-    private final String version;
-    private final Booster booster;
-    private final double threshold;
-
-    /** @param threshold the decision point chosen on the training VODs */
-    public XgbHighlightModel(String version, Booster booster, double threshold) {
-        this.version = version;
-        this.booster = booster;
-        this.threshold = threshold;
-    }
-
-    @Override
-    public double threshold() {
-        return threshold;
-    }
-
-    @Override
-    public String version() {
-        return version;
+    public XgbHighlightModel withDecision(String newVersion, double newThreshold, double newPeak) {
+        return new XgbHighlightModel(newVersion, booster, vocabulary, windowMs, newThreshold, newPeak);
     }
 
     @Override
     public int lookahead() {
-        return FeatureLayout.AHEAD;
+        return 0;
     }
 
-    public Booster booster() {
-        return booster;
+    @Override
+    public boolean wholeVod() {
+        return true;
     }
 
     @Override
     public List<ScoredWindow> predict(WindowBatch batch) {
-        List<WindowFeatures> all = new ArrayList<>(batch.windows());
-        all.addAll(batch.lookahead());
-        int n = batch.windows().size();
+        List<WindowFeatures> windows = batch.windows();
+        int n = windows.size();
+        if (n == 0) {
+            return List.of();
+        }
         int width = FeatureLayout.width();
-        float[] rows = new float[n * width];
-        FeatureLayout.rows(all, 0, n, rows);
+        float[] rows = FeatureLayout.rows(windows, windowMs, vocabulary);
         float[][] p;
         float[][] contributions;
         try {
@@ -69,14 +59,14 @@ public class XgbHighlightModel implements HighlightModel {
         } catch (XGBoostError e) {
             throw new IllegalStateException("model " + version + " cannot predict: " + e.getMessage(), e);
         }
-        int perSignal = width / FeatureLayout.SIGNALS.size();
+        List<String> signalOf = FeatureLayout.signalOfColumn();
         List<ScoredWindow> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Map<String, Double> why = new HashMap<>();
             for (int c = 0; c < width; c++) {
-                why.merge(FeatureLayout.SIGNALS.get(c / perSignal), (double) contributions[i][c], Double::sum);
+                why.merge(signalOf.get(c), (double) contributions[i][c], Double::sum);
             }
-            WindowFeatures w = batch.windows().get(i);
+            WindowFeatures w = windows.get(i);
             out.add(new ScoredWindow(w.vodId(), w.startMs(), p[i][0], why));
         }
         return out;

@@ -13,7 +13,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Merges a VOD's scored windows into highlight segments: candidates above the threshold, merged
- * when close, padded with pre-roll, held between the minimum and maximum length, ranked by their
+ * when close, kept when their peak reaches the peak threshold, padded with pre-roll, held between the minimum and maximum length, ranked by their
  * peak probability. Each segment keeps the features that drove it.
  */
 public class Segmenter implements ItemProcessor<VodScores, VodHighlights> {
@@ -44,6 +44,8 @@ public class Segmenter implements ItemProcessor<VodScores, VodHighlights> {
                 runs.add(current);
             }
         }
+        // a lone window that barely passes is more often noise than a moment
+        runs.removeIf(r -> r.peak.probability() < policy.peakThreshold());
         runs.sort(Comparator.comparingDouble((Run r) -> r.peak.probability()).reversed());
         if (policy.topK() > 0 && runs.size() > policy.topK()) {
             runs = new ArrayList<>(runs.subList(0, policy.topK()));

@@ -48,6 +48,14 @@ class SegmenterTest {
     }
 
     @Test
+    void aRunWhosePeakMissesThePeakThresholdIsDropped() {
+        SegmentPolicy policy = new SegmentPolicy(0.5, 0, 0, 0, 5_000, 90_000).at(0.5, 0.7);
+        VodHighlights out = new Segmenter(policy).process(scores(0.55, 0.6, 0, 0, 0.55, 0.8, 0, 0));
+        assertThat(out.highlights()).extracting(Highlight::startMs).containsExactly(20_000L);
+        assertThat(policy.at(0.6, 0.4).peakThreshold()).as("the peak threshold is never below the threshold").isEqualTo(0.6);
+    }
+
+    @Test
     void nothingAboveTheThresholdMeansNoHighlights() {
         assertThat(new Segmenter(SegmentPolicy.DEFAULT).process(scores(0.1, 0.2, 0.3)).highlights()).isEmpty();
     }

@@ -27,6 +27,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  */
 public class WindowBatchReader implements ItemStreamReader<WindowBatch> {
 
+    /** A batch size that holds any VOD (a week of 5 s windows is 120,960). */
+    public static final int WHOLE_VOD = Integer.MAX_VALUE - 8;
+
     private final Connection connection;
     private final String vodId;
     private final int batchSize;
