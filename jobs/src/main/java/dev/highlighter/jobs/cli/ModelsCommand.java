@@ -27,8 +27,9 @@ public class ModelsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         String champion = registry.champion().orElse("rule-v0");
-        out.printf("%-2s%-22s %6s %6s %6s %6s %9s  %s%n", "", "version", "F1", "segP", "segR", "AUC", "threshold", "held-out VODs");
-        out.printf("%-2s%-22s %6s %6s %6s %6s %9s  %s%n", champion.equals("rule-v0") ? "*" : "", "rule-v0", "-", "-", "-", "-", "0.5", "(no training)");
+        out.printf("%-2s%-22s %6s %6s %6s %6s %11s  %s%n", "", "version", "F1", "segP", "segR", "AUC", "thresh/peak", "held-out VODs");
+        out.printf("%-2s%-22s %6s %6s %6s %6s %11s  %s%n", champion.equals("rule-v0") ? "*" : "", "rule-v0", "-", "-", "-", "-", "configured",
+                "(no training)");
         for (String v : registry.versions()) {
             JsonNode m;
             try {
@@ -37,9 +38,11 @@ public class ModelsCommand implements Callable<Integer> {
                 out.printf("%-2s%-22s metrics unreadable: %s%n", v.equals(champion) ? "*" : "", v, e.getMessage());
                 continue;
             }
-            out.printf(Locale.ROOT, "%-2s%-22s %6.3f %6.3f %6.3f %6.3f %9.1f  %d%n", v.equals(champion) ? "*" : "", v,
+            String decision = String.format(Locale.ROOT, "%.2f/%.2f", m.path("threshold").asDouble(),
+                    m.path("peakThreshold").asDouble(m.path("threshold").asDouble()));
+            out.printf(Locale.ROOT, "%-2s%-22s %6.3f %6.3f %6.3f %6.3f %11s  %d%n", v.equals(champion) ? "*" : "", v,
                     m.path("f1").asDouble(), m.path("segmentPrecision").asDouble(), m.path("segmentRecall").asDouble(),
-                    m.path("auc").asDouble(), m.path("threshold").asDouble(), m.path("testVods").size());
+                    m.path("auc").asDouble(), decision, m.path("testVods").size());
         }
         for (ModelRegistry.Change c : registry.history()) {
             out.printf("  %s %s %s by %s: %s%n", c.at(), c.action(), c.version(), c.by(), c.reason());
