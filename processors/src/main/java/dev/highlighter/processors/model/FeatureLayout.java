@@ -10,8 +10,9 @@ import java.util.List;
  * The columns a trained model sees for a window: every signal averaged over time ranges around it,
  * from a minute before to a minute after (chat reacts 5 to 20 s after the event and big moments
  * keep it going; what came before is the local baseline), plus the share of laughter, hype and
- * emotes in each range and how far the next 20 s rise over the last few minutes. Chat counts are
- * divided by their VOD's mean, so a small channel and a world final look alike. A signal a VOD
+ * emotes in each range, how far the next 20 s rise over the last few minutes, and how far into the
+ * VOD the window is (late fights decide games). Chat counts are divided by their VOD's mean, so a
+ * small channel and a world final look alike. A signal a VOD
  * lacks is missing (NaN), which gradient-boosted trees handle natively.
  */
 public final class FeatureLayout {
@@ -22,7 +23,7 @@ public final class FeatureLayout {
     /** Chat counts, scaled by their VOD mean. */
     static final List<String> COUNTS = List.of(ChatFeatures.MESSAGES, ChatFeatures.USERS, ChatFeatures.LAUGH, ChatFeatures.HYPE,
             ChatFeatures.EMOTES, ChatFeatures.SHOUTING, ChatFeatures.PUNCTUATION, ChatFeatures.REPEATS);
-    /** The learned vocabulary's score and strong-word count, scaled by their VOD mean. */
+    /** The learned vocabulary's score, strong-word and calm-word counts ({@link TokenVocabulary#score}), scaled by their VOD mean. */
     static final List<String> VOCABULARY = List.of("chat_vocab_score", "chat_vocab_strong", "chat_vocab_calm");
     /** Media signals, already robust z-scores against their VOD. */
     static final List<String> MEDIA = List.of(MediaFeatures.RMS_DB + "_z", MediaFeatures.PEAK_DB + "_z",

@@ -73,8 +73,8 @@ public final class TokenVocabulary {
     }
 
     /**
-     * A window's reaction words: the summed positive log-odds of its tokens, and how many of its
-     * token uses are strong reaction words.
+     * A window's reaction words: the summed positive log-odds of its tokens, how many of its token
+     * uses are strong reaction words, and the summed negative log-odds (words of quiet stretches).
      */
     public double[] score(WindowFeatures w) {
         double score = 0;
