@@ -171,8 +171,9 @@ public class VodStepsConfiguration {
                                         @Value(VOD_ID) String vodId) {
         // a model whose columns are scaled by VOD-wide means sees the VOD in one batch
         int batch = model.wholeVod() ? WindowBatchReader.WHOLE_VOD : props.getInferenceBatchSize();
-        return new WindowBatchReader(connection, vodId, batch, model.lookahead(),
-                HBaseSchema.CHAT, HBaseSchema.TOKENS, HBaseSchema.MEDIA);
+        byte[][] families = model.readsTokens() ? new byte[][] {HBaseSchema.CHAT, HBaseSchema.TOKENS, HBaseSchema.MEDIA}
+                : new byte[][] {HBaseSchema.CHAT, HBaseSchema.MEDIA};
+        return new WindowBatchReader(connection, vodId, batch, model.lookahead(), families);
     }
 
     // --- segments: scored windows -> highlight segments -> highlights (+ vods)

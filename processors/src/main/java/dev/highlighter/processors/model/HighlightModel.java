@@ -27,6 +27,11 @@ public interface HighlightModel {
         return threshold();
     }
 
+    /** True when the model reads each window's chat tokens ({@code windows:t}), not just the features. */
+    default boolean readsTokens() {
+        return false;
+    }
+
     /** True when {@link #predict} needs a whole VOD in one batch (its columns are scaled by VOD-wide means). */
     default boolean wholeVod() {
         return false;

@@ -33,6 +33,11 @@ public record XgbHighlightModel(String version, Booster booster, TokenVocabulary
     }
 
     @Override
+    public boolean readsTokens() {
+        return true;
+    }
+
+    @Override
     public boolean wholeVod() {
         return true;
     }
