@@ -1,9 +1,9 @@
 package dev.highlighter.processors.chat;
 
 import dev.highlighter.core.ChatMessage;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /** Turns a chat message into its reaction signals: lexicon hits, shouting, punctuation runs. */
@@ -32,16 +32,18 @@ public class MessageSignalExtractor implements ItemProcessor<ChatMessage, Messag
         int letters = 0;
         int upper = 0;
         boolean punctuation = false;
-        Set<String> tokens = new HashSet<>();
+        List<String> tokens = new ArrayList<>(8);
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : ' ';
             if (Character.isWhitespace(c)) {
                 if (start >= 0) {
-                    String word = text.substring(start, i);
+                    // lower-cased once: the lexicon matches case-insensitively and reuses an unchanged string
+                    String word = text.substring(start, i).toLowerCase(Locale.ROOT);
                     lexicon.count(word, counts);
-                    if (word.length() <= MAX_TOKEN_CHARS && tokens.size() < MAX_TOKENS) {
-                        tokens.add(word.toLowerCase(Locale.ROOT));
+                    // a linear check beats hashing for the few words of a chat message
+                    if (word.length() <= MAX_TOKEN_CHARS && tokens.size() < MAX_TOKENS && !tokens.contains(word)) {
+                        tokens.add(word);
                     }
                     start = -1;
                 }

@@ -1,6 +1,7 @@
 package dev.highlighter.processors.chat;
 
-import java.util.Set;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * What one message says about the moment it was sent, before any aggregation.
@@ -12,12 +13,13 @@ import java.util.Set;
  * @param emotes      emote tokens
  * @param shouting    the message is mostly capitals
  * @param punctuation the message has a run of '!' or '?'
- * @param tokens      the message's distinct words, lower case, for the vocabulary a trained model learns
+ * @param tokens      the message's distinct words, lower case, each once, for the vocabulary a trained model learns
  */
 public record MessageSignals(long offsetMs, String userKey, String textKey, int laugh, int hype, int emotes,
-                             boolean shouting, boolean punctuation, Set<String> tokens) {
+                             boolean shouting, boolean punctuation, List<String> tokens) {
 
     public MessageSignals {
-        tokens = Set.copyOf(tokens);
+        // a view, not a copy: this runs for every message (the extractor hands its list over)
+        tokens = Collections.unmodifiableList(tokens);
     }
 }
