@@ -88,14 +88,15 @@ public class CrossvalCommand implements Callable<Integer> {
                 }
             }
             XgbHighlightModel model = DecisionTuning.fit("crossval-fold" + k, train, windowMs);
-            for (String vod : test) {
-                predicted.get("trained").addAll(ModelEvaluation.segments(model, vod, windows.get(vod), windowMs));
-                predicted.get("rule-v0").addAll(ModelEvaluation.segments(new RuleModelV0(), vod, windows.get(vod), windowMs));
-                predicted.get("seed").addAll(seedRule(vod, windows.get(vod)));
-            }
+            // scored once: the held-out AUC and the trained model's segments both come from these scores
             ModelEvaluation.Scores scores = ModelEvaluation.score(model, test.stream().map(vod -> new ModelEvaluation.Labelled(vod,
                     windows.get(vod), windowLabels(windows.get(vod), labels.get(vod), windowMs), windowMs)).toList());
             heldOut = heldOut == null ? scores : heldOut.plus(scores);
+            predicted.get("trained").addAll(scores.segments(model.threshold(), model.peakThreshold()));
+            for (String vod : test) {
+                predicted.get("rule-v0").addAll(ModelEvaluation.segments(new RuleModelV0(), vod, windows.get(vod), windowMs));
+                predicted.get("seed").addAll(seedRule(vod, windows.get(vod)));
+            }
             List<LabelledVod> held = test.stream().map(labels::get).toList();
             out.printf(Locale.ROOT, "fold %d (%d VODs, threshold %.2f, peak %.2f, %d tokens): trained %s | rule-v0 %s | seed %s%n",
                     k + 1, test.size(), model.threshold(), model.peakThreshold(), model.vocabulary().size(),

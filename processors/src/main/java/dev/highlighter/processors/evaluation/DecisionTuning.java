@@ -65,7 +65,7 @@ public final class DecisionTuning {
                     .map(v -> new ModelEvaluation.Labelled(v.vodId(), v.windows(), v.labels(), windowMs)).toList());
         }
         double[] point = best(unseen);
-        return model.withDecision(version, point[0], point[1]);
+        return model.withDecision(point[0], point[1]);
     }
 
     /**

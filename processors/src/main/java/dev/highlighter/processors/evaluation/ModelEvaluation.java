@@ -74,17 +74,20 @@ public final class ModelEvaluation {
     /** A model's window probabilities on labelled VODs. */
     public record Scores(String version, List<Labelled> vods, List<List<ScoredWindow>> scored) {
 
-        /** The segments at this decision point, scored against the labels. */
-        public HighlightEvaluator.Result evaluate(double threshold, double peakThreshold) {
+        /** The segments of every VOD at this decision point. */
+        public List<Segment> segments(double threshold, double peakThreshold) {
             SegmentPolicy policy = SegmentPolicy.DEFAULT.at(threshold, peakThreshold);
             List<Segment> predicted = new ArrayList<>();
-            List<LabelledVod> truth = new ArrayList<>();
             for (int i = 0; i < vods.size(); i++) {
                 Labelled v = vods.get(i);
-                predicted.addAll(segments(version, v.vodId(), scored.get(i), v.windowMs(), policy));
-                truth.add(v.truth());
+                predicted.addAll(ModelEvaluation.segments(version, v.vodId(), scored.get(i), v.windowMs(), policy));
             }
-            return HighlightEvaluator.evaluate(truth, predicted);
+            return predicted;
+        }
+
+        /** The segments at this decision point, scored against the labels. */
+        public HighlightEvaluator.Result evaluate(double threshold, double peakThreshold) {
+            return HighlightEvaluator.evaluate(vods.stream().map(Labelled::truth).toList(), segments(threshold, peakThreshold));
         }
 
         public HighlightEvaluator.Result evaluate(HighlightModel model) {

@@ -23,8 +23,9 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 public record XgbHighlightModel(String version, Booster booster, TokenVocabulary vocabulary, long windowMs, double threshold,
                                 double peakThreshold) implements HighlightModel {
 
-    public XgbHighlightModel withDecision(String newVersion, double newThreshold, double newPeak) {
-        return new XgbHighlightModel(newVersion, booster, vocabulary, windowMs, newThreshold, newPeak);
+    /** The same trees and vocabulary at another decision point. */
+    public XgbHighlightModel withDecision(double newThreshold, double newPeak) {
+        return new XgbHighlightModel(version, booster, vocabulary, windowMs, newThreshold, newPeak);
     }
 
     @Override

@@ -23,7 +23,7 @@ public record SegmentPolicy(double threshold, int topK, long mergeGapMs, long pr
 
     /** This policy at a model's decision point. */
     public SegmentPolicy at(double newThreshold, double newPeak) {
-        return new SegmentPolicy(newThreshold, topK, mergeGapMs, preRollMs, minLengthMs, maxLengthMs, Math.max(newThreshold, newPeak));
+        return new SegmentPolicy(newThreshold, topK, mergeGapMs, preRollMs, minLengthMs, maxLengthMs, newPeak);
     }
 
     public SegmentPolicy {

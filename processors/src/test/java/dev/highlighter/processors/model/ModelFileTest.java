@@ -26,7 +26,7 @@ class ModelFileTest {
 
     static XgbHighlightModel trained() {
         List<XgbTrainer.LabelledVod> vods = List.of(TokenVocabularyTest.vod("a", 200), TokenVocabularyTest.vod("b", 200));
-        return XgbTrainer.train("xgb-test", vods, 5_000).withDecision("xgb-test", 0.45, 0.6);
+        return XgbTrainer.train("xgb-test", vods, 5_000).withDecision(0.45, 0.6);
     }
 
     @Test
