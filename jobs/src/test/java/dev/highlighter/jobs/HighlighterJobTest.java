@@ -12,7 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = {HighlighterApplication.class, MiniClusterStorage.class}, properties = {
+@SpringBootTest(classes = {JobsTestApplication.class, MiniClusterStorage.class}, properties = {
         "highlighter.storage=provided",
         "spring.datasource.url=jdbc:h2:mem:highlighter-test;DB_CLOSE_DELAY=-1",
         "spring.cloud.task.name=highlighter-test"})

@@ -2,7 +2,6 @@ package dev.highlighter.jobs;
 
 import dev.highlighter.core.HdfsLayout;
 import dev.highlighter.core.testing.MiniClusters;
-import dev.highlighter.jobs.storage.StorageMode;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hbase.client.Connection;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -13,11 +12,6 @@ import org.springframework.context.annotation.Bean;
 public class MiniClusterStorage {
 
     public static final String ROOT = "/highlighter-test";
-
-    @Bean
-    StorageMode storageMode() {
-        return new StorageMode("(mini cluster)", "(mini cluster)");
-    }
 
     @Bean(destroyMethod = "")
     FileSystem fileSystem() {

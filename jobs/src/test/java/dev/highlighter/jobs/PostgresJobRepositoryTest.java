@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.highlighter.core.HBaseSchema;
 import dev.highlighter.core.HdfsLayout;
-import dev.highlighter.jobs.cli.JobRunner;
+import dev.highlighter.jobs.launch.JobRunner;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Spring Batch and Spring Cloud Task schemas created by the application. .ci/run starts the
  * server (.ci/postgres.sh) and passes HIGHLIGHTER_TEST_PG_URL.
  */
-@SpringBootTest(classes = {HighlighterApplication.class, MiniClusterStorage.class}, properties = {
+@SpringBootTest(classes = {JobsTestApplication.class, MiniClusterStorage.class}, properties = {
         "highlighter.storage=provided",
         "spring.datasource.username=postgres",
         "spring.datasource.password=",

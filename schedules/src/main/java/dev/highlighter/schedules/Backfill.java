@@ -1,6 +1,6 @@
 package dev.highlighter.schedules;
 
-import dev.highlighter.jobs.cli.JobRunner;
+import dev.highlighter.jobs.launch.JobRunner;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.highlighter.schedules;
 
-import dev.highlighter.jobs.cli.JobRunner;
+import dev.highlighter.jobs.launch.JobRunner;
 import dev.highlighter.jobs.highlights.AwaitInputsTasklet;
 import java.time.LocalDate;
 import org.slf4j.Logger;

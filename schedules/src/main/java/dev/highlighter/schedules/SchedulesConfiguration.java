@@ -1,6 +1,6 @@
 package dev.highlighter.schedules;
 
-import dev.highlighter.jobs.cli.JobRunner;
+import dev.highlighter.jobs.launch.JobRunner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.highlighter.jobs.models;
 
 import dev.highlighter.core.WindowFeatures;
-import dev.highlighter.jobs.cli.EvaluationFiles;
-import dev.highlighter.processors.evaluation.LabelledVod;
+import dev.highlighter.readers.labels.LabelsJson;
+import dev.highlighter.core.LabelledVod;
 import dev.highlighter.processors.feedback.LabelAggregator;
 import dev.highlighter.writers.WindowFeaturesWriter;
 import java.io.InputStream;
@@ -48,7 +48,7 @@ public class ExplicitLabelsTasklet implements Tasklet {
         List<LabelledVod> vods;
         Path path = new Path(labels);
         try (InputStream in = path.getFileSystem(fs.getConf()).open(path)) {
-            vods = EvaluationFiles.readLabels(in, labels);
+            vods = LabelsJson.readLabels(in, labels);
         }
         long windows = 0;
         for (LabelledVod vod : vods) {

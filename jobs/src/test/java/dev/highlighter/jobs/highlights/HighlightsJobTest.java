@@ -9,7 +9,7 @@ import dev.highlighter.core.PredictionCodec;
 import dev.highlighter.core.testing.SharedData;
 import dev.highlighter.jobs.HighlighterJobTest;
 import dev.highlighter.jobs.JobTestSupport;
-import dev.highlighter.jobs.cli.JobRunner;
+import dev.highlighter.jobs.launch.JobRunner;
 import dev.highlighter.processors.model.RuleModelV0;
 import dev.highlighter.readers.hbase.HighlightReader;
 import java.nio.file.Files;
@@ -43,8 +43,6 @@ class HighlightsJobTest {
     HdfsLayout layout;
     @Autowired
     Connection connection;
-    @Autowired
-    org.springframework.context.ApplicationContext context;
 
     JobTestSupport hdfs;
 
@@ -113,26 +111,6 @@ class HighlightsJobTest {
             assertThat(run.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith(stage + ":"))
                     .as(stage).hasSize(GAMES.size() + 1).allMatch(s -> s.getStatus() == BatchStatus.COMPLETED);
         }
-        // export reads back exactly what is in HBase
-        java.io.StringWriter csv = new java.io.StringWriter();
-        picocli.CommandLine export = dev.highlighter.jobs.cli.HighlighterCommand.commandLine(new picocli.CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> cls) throws Exception {
-                return cls.getPackageName().startsWith("dev.highlighter") ? context.getAutowireCapableBeanFactory().createBean(cls)
-                        : picocli.CommandLine.defaultFactory().create(cls);
-            }
-        });
-        export.setOut(new java.io.PrintWriter(csv));
-        assertThat(export.execute("export", "--date", DATE.toString())).isZero();
-        List<String> lines = csv.toString().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("vod_id,start_s,end_s,score,model_version");
-        long expected = 0;
-        for (String game : GAMES) {
-            expected += highlights.highlights(game, RuleModelV0.VERSION).size();
-        }
-        assertThat(lines).hasSize((int) expected + 1);
-        assertThat(lines.subList(1, lines.size())).allMatch(l -> l.matches("\\d+,\\d+\\.\\d{3},\\d+\\.\\d{3},[01]\\.\\d{4},rule-v0"));
-
         StepExecution summary = run.getStepExecutions().stream().filter(s -> s.getStepName().equals("summary")).findFirst().orElseThrow();
         assertThat(summary.getExecutionContext().getLong("vodsScored")).isEqualTo(4);
         assertThat(summary.getExecutionContext().getLong("vodsVideoOnly")).isEqualTo(1);

@@ -6,7 +6,7 @@ import dev.highlighter.core.HBaseSchema;
 import dev.highlighter.core.HdfsLayout;
 import dev.highlighter.jobs.HighlighterJobTest;
 import dev.highlighter.jobs.JobTestSupport;
-import dev.highlighter.jobs.cli.JobRunner;
+import dev.highlighter.jobs.launch.JobRunner;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.TreeMap;

@@ -8,7 +8,7 @@ import dev.highlighter.core.Highlight;
 import dev.highlighter.core.testing.SharedData;
 import dev.highlighter.jobs.HighlighterJobTest;
 import dev.highlighter.jobs.JobTestSupport;
-import dev.highlighter.jobs.cli.JobRunner;
+import dev.highlighter.jobs.launch.JobRunner;
 import dev.highlighter.processors.model.RuleModelV0;
 import dev.highlighter.readers.hbase.HighlightReader;
 import java.time.LocalDate;

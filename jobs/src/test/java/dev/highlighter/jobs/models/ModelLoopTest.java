@@ -9,11 +9,11 @@ import dev.highlighter.core.models.ModelRegistry;
 import dev.highlighter.core.testing.SharedData;
 import dev.highlighter.jobs.HighlighterJobTest;
 import dev.highlighter.jobs.JobTestSupport;
-import dev.highlighter.jobs.cli.EvaluationFiles;
-import dev.highlighter.jobs.cli.JobRunner;
+import dev.highlighter.readers.labels.LabelsJson;
+import dev.highlighter.jobs.launch.JobRunner;
 import dev.highlighter.processors.evaluation.HighlightEvaluator;
-import dev.highlighter.processors.evaluation.LabelledVod;
-import dev.highlighter.processors.evaluation.Segment;
+import dev.highlighter.core.LabelledVod;
+import dev.highlighter.core.Segment;
 import dev.highlighter.processors.model.ModelLoader;
 import dev.highlighter.processors.model.RuleModelV0;
 import dev.highlighter.processors.model.XgbHighlightModel;
@@ -133,7 +133,7 @@ class ModelLoopTest {
         assertThat(scored.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         HighlightReader reader = new HighlightReader(connection);
         // evaluated on the four games whose labels it never saw, against rule-v0 on the same run
-        List<LabelledVod> truth = EvaluationFiles.readLabels(Files.newInputStream(SharedData.lolLabels()), "labels.json").stream()
+        List<LabelledVod> truth = LabelsJson.readLabels(Files.newInputStream(SharedData.lolLabels()), "labels.json").stream()
                 .filter(l -> UNLABELLED.contains(l.vodId())).toList();
         HighlightEvaluator.Result ours = HighlightEvaluator.evaluate(truth, segments(reader, challenger));
         HighlightEvaluator.Result rule = HighlightEvaluator.evaluate(truth, segments(reader, RuleModelV0.VERSION));

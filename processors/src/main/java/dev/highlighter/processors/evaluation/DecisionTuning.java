@@ -1,5 +1,7 @@
 package dev.highlighter.processors.evaluation;
 
+import dev.highlighter.core.LabelledVod;
+
 import dev.highlighter.processors.model.XgbHighlightModel;
 import dev.highlighter.processors.model.XgbTrainer;
 import java.util.ArrayList;

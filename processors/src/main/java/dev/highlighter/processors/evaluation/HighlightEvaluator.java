@@ -1,5 +1,9 @@
 package dev.highlighter.processors.evaluation;
 
+import dev.highlighter.core.LabelledVod;
+
+import dev.highlighter.core.Segment;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,9 @@
 package dev.highlighter.processors.evaluation;
 
+import dev.highlighter.core.LabelledVod;
+
+import dev.highlighter.core.Segment;
+
 import dev.highlighter.core.Highlight;
 import dev.highlighter.core.ScoredWindow;
 import dev.highlighter.core.VodScores;

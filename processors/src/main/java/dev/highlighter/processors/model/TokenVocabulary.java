@@ -1,5 +1,7 @@
 package dev.highlighter.processors.model;
 
+import dev.highlighter.core.LabelledVod;
+
 import dev.highlighter.core.WindowFeatures;
 import dev.highlighter.processors.chat.ChatFeatures;
 import java.util.HashMap;

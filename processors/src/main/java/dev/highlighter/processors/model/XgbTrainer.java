@@ -1,5 +1,7 @@
 package dev.highlighter.processors.model;
 
+import dev.highlighter.core.LabelledVod;
+
 import dev.highlighter.core.WindowFeatures;
 import java.util.HashMap;
 import java.util.List;

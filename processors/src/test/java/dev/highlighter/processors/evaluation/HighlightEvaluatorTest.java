@@ -1,5 +1,9 @@
 package dev.highlighter.processors.evaluation;
 
+import dev.highlighter.core.LabelledVod;
+
+import dev.highlighter.core.Segment;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,5 +1,7 @@
 package dev.highlighter.processors.model;
 
+import dev.highlighter.core.LabelledVod;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,0 +1,61 @@
+package dev.highlighter.app;
+
+import dev.highlighter.app.cli.HighlighterCommand;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+
+/**
+ * The launcher. Arguments are checked before anything starts, so {@code --help} and bad
+ * arguments answer at once, without starting storage. Only a valid command starts the Spring
+ * application, which runs it as a Spring Cloud Task and exits with its code.
+ */
+public final class HighlighterMain {
+
+    private HighlighterMain() {
+    }
+
+    public static void main(String[] args) {
+        CommandLine check = HighlighterCommand.commandLine(new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                return CommandLine.defaultFactory().create(cls);
+            }
+        });
+        CommandLine.ParseResult parsed;
+        try {
+            parsed = check.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            System.err.println("highlighter: " + e.getMessage());
+            System.err.println("Try 'highlighter " + (e.getCommandLine().getCommandName().equals("highlighter") ? "" : e.getCommandLine().getCommandName() + " ") + "--help'.");
+            System.exit(2);
+            return;
+        }
+        if (CommandLine.printHelpIfRequested(parsed)) {
+            System.exit(0);
+            return;
+        }
+        if (!parsed.hasSubcommand()) {
+            check.usage(System.err);
+            System.exit(2);
+            return;
+        }
+        CommandLine.ParseResult leaf = parsed;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        String task = leaf.commandSpec().qualifiedName("-").replace("highlighter-", "");
+        SpringApplication app = new SpringApplication(HighlighterApplication.class);
+        Map<String, Object> properties = new java.util.LinkedHashMap<>(HighlighterCommand.properties(parsed));
+        properties.put("spring.cloud.task.name", "highlighter-" + task);
+        app.setDefaultProperties(properties);
+        app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("cliArguments", new CliArguments(args)));
+        ConfigurableApplicationContext context = app.run();
+        System.exit(SpringApplication.exit(context));
+    }
+
+    /** The raw arguments, handed to the runner inside the application. */
+    public record CliArguments(String[] args) {
+    }
+}

@@ -1,0 +1,69 @@
+package dev.highlighter.app.cli;
+
+import dev.highlighter.jobs.launch.JobRunner;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs a job for a logical date.",
+                "A date that failed before is restarted: only the VODs that did not complete run again.",
+                "A completed date is left alone unless --rerun is given."})
+public class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "JOB", description = "The job to run: highlights, feedback or retrain.")
+    String job;
+
+    @Option(names = "--date", required = true, paramLabel = "yyyy-MM-dd", description = "The logical date (the partition vods/*/DATE/).")
+    LocalDate date;
+
+    @Option(names = "--rerun", description = "Run a completed date again, as a new run; rows are overwritten, not duplicated.")
+    boolean rerun;
+
+    @Option(names = "--no-reel", description = "highlights: do not cut highlight reels in this run.")
+    boolean noReel;
+
+    @Option(names = "--labels", paramLabel = "URI", description = "feedback: explicit labels in labels.json form (a path on the file system or a URI).")
+    String labels;
+
+    @Option(names = "--lookback-days", paramLabel = "N", description = "retrain: days of labelled VODs to learn from (default: highlighter.retrain-lookback-days).")
+    Integer lookbackDays;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Autowired
+    JobRunner runner;
+
+    @Override
+    public Integer call() throws Exception {
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        if (noReel) {
+            settings.put("reel", "false");
+        }
+        if (labels != null) {
+            settings.put("labels", labels.contains(":") ? labels : java.nio.file.Path.of(labels).toAbsolutePath().toUri().toString());
+        }
+        if (lookbackDays != null) {
+            settings.put("lookbackDays", String.valueOf(lookbackDays));
+        }
+        JobExecution execution = runner.run(job, date, rerun, settings);
+        PrintWriter out = spec.commandLine().getOut();
+        double seconds = execution.getStartTime() == null || execution.getEndTime() == null ? 0
+                : java.time.Duration.between(execution.getStartTime(), execution.getEndTime()).toMillis() / 1000.0;
+        out.printf("%s %s: %s in %.1f s (job execution %d)%n", job, date, execution.getStatus(), seconds, execution.getId());
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            execution.getAllFailureExceptions().stream().findFirst()
+                    .ifPresent(e -> spec.commandLine().getErr().println(e.getMessage()));
+            return 1;
+        }
+        return 0;
+    }
+}

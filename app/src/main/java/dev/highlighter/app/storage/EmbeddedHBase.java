@@ -1,0 +1,155 @@
+package dev.highlighter.app.storage;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hbase.HBaseConfiguration;
+import org.apache.hadoop.hbase.LocalHBaseCluster;
+import org.apache.hadoop.hbase.zookeeper.MiniZooKeeperCluster;
+import org.apache.hadoop.metrics2.lib.DefaultMetricsSystem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real HBase in standalone mode inside this process, with its data under {@code data/hbase}:
+ * what {@code hbase master start} does on one machine. It survives restarts of the command
+ * (the WAL is replayed after a kill). Single-process: an exclusive lock on the data folder keeps
+ * a second process out, because two on one folder would corrupt it.
+ */
+public class EmbeddedHBase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedHBase.class);
+
+    private final Path dataDir;
+    private FileChannel lockChannel;
+    private FileLock lock;
+    private MiniZooKeeperCluster zookeeper;
+    private LocalHBaseCluster cluster;
+    private Configuration conf;
+
+    public EmbeddedHBase(Path dataDir) {
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+    }
+
+    public synchronized Configuration start() {
+        if (conf != null) {
+            return conf;
+        }
+        long t0 = System.nanoTime();
+        try {
+            Files.createDirectories(dataDir);
+            lockDataDir();
+            // HBase 2.x keeps nothing it needs in ZooKeeper; stale state after a kill -9 costs 10 s
+            deleteRecursively(dataDir.resolve("zookeeper"));
+            DefaultMetricsSystem.setMiniClusterMode(true);
+            Configuration c = HBaseConfiguration.create();
+            c.set("hbase.rootdir", dataDir.resolve("hbase").toUri().toString());
+            c.setBoolean("hbase.cluster.distributed", false);
+            c.setBoolean("hbase.unsafe.stream.capability.enforce", false);
+            c.set("hbase.zookeeper.quorum", "localhost");
+            c.set("hbase.zookeeper.property.dataDir", dataDir.resolve("zookeeper").toString());
+            c.set("hbase.tmp.dir", dataDir.resolve("tmp").toString());
+            c.setInt("hbase.master.info.port", -1);
+            c.setInt("hbase.regionserver.info.port", -1);
+            c.setBoolean("hbase.localcluster.assign.random.ports", true);
+            c.setInt("hbase.master.wait.on.regionservers.mintostart", 1);
+            c.setInt("hbase.master.wait.on.regionservers.maxtostart", 1);
+            c.setInt("hbase.regionserver.msginterval", 500);
+            c.setLong("hbase.master.cleaner.interval", 10_000);
+            c.setLong("hbase.master.logcleaner.ttl", 10_000);
+            c.setLong("hbase.master.hfilecleaner.ttl", 10_000);
+            int port = freePort();
+            zookeeper = new MiniZooKeeperCluster(c);
+            zookeeper.setDefaultClientPort(port);
+            zookeeper.startup(dataDir.resolve("zookeeper").toFile());
+            c.setInt("hbase.zookeeper.property.clientPort", port);
+            cluster = new LocalHBaseCluster(c, 1, 1);
+            cluster.startup();
+            while (cluster.getActiveMaster() == null || !cluster.getActiveMaster().isInitialized()) {
+                Thread.sleep(100);
+            }
+            conf = c;
+            log.info("Embedded HBase is up in {} ms, data in {}", (System.nanoTime() - t0) / 1_000_000, dataDir.resolve("hbase"));
+            return c;
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("cannot start the embedded HBase in " + dataDir + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("interrupted while the embedded HBase was starting", e);
+        }
+    }
+
+    private void lockDataDir() throws IOException {
+        lockChannel = FileChannel.open(dataDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            lockChannel.close();
+            throw new IllegalStateException(dataDir + " is in use by another highlighter process; the embedded mode is"
+                    + " single-process (set highlighter.data-dir to another folder, or wait for it to finish)");
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        long t0 = System.nanoTime();
+        try {
+            if (cluster != null) {
+                cluster.shutdown();
+                cluster.join();
+            }
+            if (zookeeper != null) {
+                zookeeper.shutdown();
+            }
+        } catch (IOException e) {
+            log.warn("stopping the embedded HBase failed: {}", e.toString());
+        } finally {
+            cluster = null;
+            zookeeper = null;
+            conf = null;
+            try {
+                if (lock != null) {
+                    lock.release();
+                }
+                if (lockChannel != null) {
+                    lockChannel.close();
+                }
+            } catch (IOException e) {
+                log.warn("releasing the lock on {} failed: {}", dataDir, e.toString());
+            }
+            lock = null;
+            lockChannel = null;
+        }
+        log.info("Embedded HBase stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+}

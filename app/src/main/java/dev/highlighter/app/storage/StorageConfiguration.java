@@ -1,0 +1,95 @@
+package dev.highlighter.app.storage;
+
+import dev.highlighter.core.HBaseTables;
+import dev.highlighter.core.HdfsLayout;
+import dev.highlighter.jobs.HighlighterProperties;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hbase.HBaseConfiguration;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.ConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * Where the files and the HBase tables are. With {@code HADOOP_CONF_DIR} / {@code HBASE_CONF_DIR}
+ * set, their site files name the clusters. Without them, the embedded default: Hadoop's local
+ * FileSystem under {@code data/fs} and a standalone HBase under {@code data/hbase}, in process.
+ * Tests set {@code highlighter.storage=provided} and supply their own mini clusters instead.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "highlighter.storage", havingValue = "auto", matchIfMissing = true)
+public class StorageConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    StorageMode storageMode() {
+        return StorageMode.fromEnvironment(System.getenv());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    FileSystem fileSystem(StorageMode mode, HighlighterProperties props) throws IOException {
+        Configuration conf = new Configuration();
+        mode.hadoopSiteFiles().forEach(conf::addResource);
+        URI root = URI.create(rootUri(mode, props));
+        log.info("File system root {}", root);
+        return FileSystem.get(root, conf);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    HdfsLayout hdfsLayout(StorageMode mode, HighlighterProperties props) throws IOException {
+        String root = rootUri(mode, props);
+        if (root.startsWith("file:")) {
+            Files.createDirectories(Path.of(URI.create(root)));
+        }
+        return new HdfsLayout(root);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    @Lazy
+    EmbeddedHBase embeddedHBase(HighlighterProperties props) {
+        return new EmbeddedHBase(props.getDataDir());
+    }
+
+    /** The connection depends on the embedded HBase, so Spring closes it first and stops HBase after. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    @Lazy
+    Connection hbaseConnection(StorageMode mode, org.springframework.beans.factory.ObjectProvider<EmbeddedHBase> embedded) throws IOException {
+        Configuration conf;
+        if (mode.embedded()) {
+            conf = embedded.getObject().start();
+        } else {
+            conf = HBaseConfiguration.create();
+            mode.hbaseSiteFiles().forEach(conf::addResource);
+        }
+        Connection connection = ConnectionFactory.createConnection(conf);
+        HBaseTables.ensure(connection);
+        return connection;
+    }
+
+    static String rootUri(StorageMode mode, HighlighterProperties props) {
+        if (props.getRoot() != null && !props.getRoot().isBlank()) {
+            return props.getRoot();
+        }
+        if (mode.embedded()) {
+            File fs = props.getDataDir().resolve("fs").toAbsolutePath().normalize().toFile();
+            return fs.toURI().toString();
+        }
+        return "/highlighter"; // on the cluster's default file system
+    }
+}

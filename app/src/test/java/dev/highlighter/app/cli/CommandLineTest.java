@@ -1,0 +1,104 @@
+package dev.highlighter.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.highlighter.core.testing.SharedData;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command line as a user meets it: help everywhere, one-line reasons for bad arguments. */
+class CommandLineTest {
+
+    @TempDir
+    Path tmp;
+
+    private static CommandLine cli() {
+        return HighlighterCommand.commandLine(CommandLine.defaultFactory());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (List<String> args : List.of(List.of("--help"), List.of("run", "--help"), List.of("export", "--help"),
+                List.of("evaluate", "--help"), List.of("demo", "--help"), List.of("bench", "chat", "--help"))) {
+            CommandLine.ParseResult parsed = cli().parseArgs(args.toArray(String[]::new));
+            StringWriter out = new StringWriter();
+            CommandLine.ParseResult leaf = parsed;
+            while (leaf.hasSubcommand()) {
+                leaf = leaf.subcommand();
+            }
+            assertThat(leaf.isUsageHelpRequested()).as(args.toString()).isTrue();
+            leaf.commandSpec().commandLine().usage(new PrintWriter(out));
+            assertThat(out.toString()).as(args.toString()).startsWith("Usage: highlighter");
+        }
+    }
+
+    @Test
+    void badArgumentsSayWhatIsWrong() {
+        assertThatThrownBy(() -> cli().parseArgs("run", "highlights", "--date", "2020-13-01"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("'2020-13-01' is not a date (yyyy-MM-dd)");
+        assertThatThrownBy(() -> cli().parseArgs("run", "highlights"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("Missing required option: '--date=yyyy-MM-dd'");
+        assertThatThrownBy(() -> cli().parseArgs("explode"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("Unmatched argument");
+        assertThatThrownBy(() -> cli().parseArgs("evaluate", "--labels", "x.json"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--predictions");
+    }
+
+    @Test
+    void globalOptionsBecomeProperties() {
+        CommandLine.ParseResult parsed = cli().parseArgs("run", "highlights", "--date", "2019-10-03", "--root", "file:///srv/x");
+        assertThat(HighlighterCommand.properties(parsed)).containsEntry("highlighter.root", "file:///srv/x");
+    }
+
+    @Test
+    void evaluatingLabelEverythingGivesItsKnownScore() throws Exception {
+        // label everything: precision is the labelled share of the span seconds, recall is 1
+        JsonNode labels = JsonMapper.builder().build().readTree(SharedData.lolLabels().toFile());
+        StringBuilder csv = new StringBuilder("vod_id,start_s,end_s,score,model_version\n");
+        long spanSeconds = 0;
+        long labelledSeconds = 0;
+        for (var game : labels.properties()) {
+            double start = game.getValue().get("span").get(0).asDouble();
+            double end = game.getValue().get("span").get(1).asDouble();
+            spanSeconds += (long) Math.ceil(end - Math.floor(start));
+            for (JsonNode h : game.getValue().get("highlights")) {
+                labelledSeconds += Math.round(h.get(1).asDouble() - h.get(0).asDouble());
+            }
+            csv.append(String.format(Locale.ROOT, "%s,%.1f,%.1f,1,all%n", game.getKey(), start, end));
+        }
+        Path predictions = tmp.resolve("all.csv");
+        Files.writeString(predictions, csv);
+        StringWriter out = new StringWriter();
+        CommandLine cmd = cli();
+        cmd.setOut(new PrintWriter(out));
+        int code = cmd.execute("evaluate", "--labels", SharedData.lolLabels().toString(), "--predictions", predictions.toString());
+
+        assertThat(code).isZero();
+        String last = out.toString().strip().lines().reduce((a, b) -> b).orElseThrow();
+        double p = (double) labelledSeconds / spanSeconds;
+        double f1 = 2 * p / (1 + p);
+        assertThat(last).isEqualTo(String.format(Locale.ROOT, "F1 %.3f segP 1.000 segR 1.000 vods 16", f1));
+    }
+
+    @Test
+    void aBrokenPredictionsFileNamesItsLine() throws Exception {
+        Path bad = tmp.resolve("bad.csv");
+        Files.writeString(bad, "vod_id,start_s,end_s,score,model_version\ng,1,2,1,x\ng,oops,2,1,x\n");
+        StringWriter err = new StringWriter();
+        CommandLine cmd = cli();
+        cmd.setErr(new PrintWriter(err));
+        int code = cmd.execute("evaluate", "--labels", SharedData.lolLabels().toString(), "--predictions", bad.toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("bad.csv:3:").contains("oops");
+    }
+}

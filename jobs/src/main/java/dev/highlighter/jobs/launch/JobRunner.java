@@ -1,0 +1,85 @@
+package dev.highlighter.jobs.launch;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a job for a logical date the way Airflow runs a task instance: the first run starts it, a
+ * run after a failure restarts it (only what did not complete runs again), and a completed date
+ * is left alone unless a re-run is asked for, which starts a new instance with a new run id.
+ */
+@Component
+public class JobRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+    private final JobOperator operator;
+    private final JobRepository repository;
+    private final Map<String, Job> jobs;
+
+    public JobRunner(JobOperator operator, JobRepository repository, Map<String, Job> jobs) {
+        this.operator = operator;
+        this.repository = repository;
+        this.jobs = jobs;
+    }
+
+    public JobExecution run(String jobName, LocalDate date, boolean rerun) throws Exception {
+        return run(jobName, date, rerun, Map.of());
+    }
+
+    /**
+     * @param settings non-identifying parameters, such as the sensor's, that do not make a new run
+     */
+    public JobExecution run(String jobName, LocalDate date, boolean rerun, Map<String, String> settings) throws Exception {
+        Job job = job(jobName);
+        JobParameters parameters = parameters(date, rerun ? System.currentTimeMillis() : 0, settings);
+        JobExecution last = repository.getLastJobExecution(job.getName(), parameters);
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            log.info("{} for {} already completed (execution {}); use --rerun to run it again", jobName, date, last.getId());
+            return last;
+        }
+        if (last != null && last.getStatus().isUnsuccessful()) {
+            log.info("Restarting {} for {} after execution {} ended {}", jobName, date, last.getId(), last.getStatus());
+            return operator.restart(last);
+        }
+        return operator.start(job, parameters);
+    }
+
+    public Job job(String name) {
+        for (Job job : jobs.values()) {
+            if (job.getName().equals(name)) {
+                return job;
+            }
+        }
+        throw new IllegalArgumentException("unknown job '" + name + "'; known jobs: "
+                + jobs.values().stream().map(Job::getName).sorted().toList());
+    }
+
+    /** The last execution of the job for that date (the scheduled run, not a forced re-run), or null. */
+    public JobExecution lastExecution(String jobName, LocalDate date) {
+        return repository.getLastJobExecution(job(jobName).getName(), parameters(date, 0, Map.of()));
+    }
+
+    public boolean isKnown(String jobName) {
+        return jobs.values().stream().anyMatch(j -> j.getName().equals(jobName));
+    }
+
+    /** The date identifies the run; run.id only differs for a forced re-run. */
+    static JobParameters parameters(LocalDate date, long runId, Map<String, String> settings) {
+        JobParametersBuilder builder = new JobParametersBuilder()
+                .addLocalDate("date", date)
+                .addLong("run.id", runId);
+        settings.forEach((k, v) -> builder.addString(k, v, false));
+        return builder.toJobParameters();
+    }
+}
