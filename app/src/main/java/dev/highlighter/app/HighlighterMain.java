@@ -45,9 +45,17 @@ public final class HighlighterMain {
         while (leaf.hasSubcommand()) {
             leaf = leaf.subcommand();
         }
+        Map<String, Object> cliProperties = HighlighterCommand.properties(parsed);
+        Object root = cliProperties.getOrDefault("highlighter.root", System.getenv("HIGHLIGHTER_ROOT"));
+        String rootProblem = RootCheck.problem(root == null ? null : root.toString());
+        if (rootProblem != null) {
+            System.err.println("highlighter: " + rootProblem);
+            System.exit(2);
+            return;
+        }
         String task = leaf.commandSpec().qualifiedName("-").replace("highlighter-", "");
         SpringApplication app = new SpringApplication(HighlighterApplication.class);
-        Map<String, Object> properties = new java.util.LinkedHashMap<>(HighlighterCommand.properties(parsed));
+        Map<String, Object> properties = new java.util.LinkedHashMap<>(cliProperties);
         properties.put("spring.cloud.task.name", "highlighter-" + task);
         app.setDefaultProperties(properties);
         app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("cliArguments", new CliArguments(args)));

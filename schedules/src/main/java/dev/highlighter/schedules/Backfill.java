@@ -1,6 +1,7 @@
 package dev.highlighter.schedules;
 
 import dev.highlighter.jobs.launch.JobRunner;
+import dev.highlighter.jobs.launch.RunBusyException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public class Backfill {
     private Row runOne(String job, LocalDate date, boolean rerun, Map<String, String> settings) {
         JobExecution last = runner.lastExecution(job, date);
         String action = last == null ? "start" : last.getStatus() == BatchStatus.COMPLETED ? (rerun ? "rerun" : "skip")
-                : last.getStatus().isUnsuccessful() ? "restart" : "start";
+                : last.getStatus().isUnsuccessful() ? "restart" : last.isRunning() ? "recover" : "start";
         if (action.equals("skip")) {
             return new Row(date, action, "COMPLETED (already)", Duration.ZERO, last.getId());
         }
@@ -68,6 +69,8 @@ public class Backfill {
         try {
             JobExecution e = runner.run(job, date, rerun, settings);
             return new Row(date, action, e.getStatus().toString(), Duration.ofNanos(System.nanoTime() - t0), e.getId());
+        } catch (RunBusyException e) {
+            return new Row(date, action, "BUSY: " + e.getMessage(), Duration.ofNanos(System.nanoTime() - t0), null);
         } catch (Exception e) {
             return new Row(date, action, "ERROR: " + e.getMessage(), Duration.ofNanos(System.nanoTime() - t0), null);
         }

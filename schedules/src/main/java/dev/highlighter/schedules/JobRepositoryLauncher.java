@@ -1,6 +1,7 @@
 package dev.highlighter.schedules;
 
 import dev.highlighter.jobs.launch.JobRunner;
+import dev.highlighter.jobs.launch.RunBusyException;
 import dev.highlighter.jobs.highlights.AwaitInputsTasklet;
 import java.time.LocalDate;
 import org.slf4j.Logger;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
  * the same job and date twice: the repository keys a job instance by job name and date (a unique
  * key) and refuses a second execution while one is running, in a serializable transaction. The
  * scheduler that loses that race finds the winner's execution in the repository, reports TAKEN
- * and leaves the run to it.
+ * and leaves the run to it. TAKEN is only said while the other run's process is alive (its
+ * heartbeat); a run whose process is gone is recovered and restarted by the job runner.
  */
 @Component
 public class JobRepositoryLauncher implements RunLauncher {
@@ -35,12 +37,15 @@ public class JobRepositoryLauncher implements RunLauncher {
                 return AwaitInputsTasklet.SKIPPED.equals(execution.getExitStatus().getExitCode()) ? Outcome.SKIPPED : Outcome.COMPLETED;
             }
             return Outcome.FAILED;
+        } catch (RunBusyException e) {
+            log.info("{} {}: {}", schedule.name(), date, e.getMessage());
+            return Outcome.TAKEN;
         } catch (Exception e) {
             // The repository refused the start. Depending on timing that is a duplicate job-instance
             // key, a running execution, or a serialization failure; what they share is that the
             // other scheduler's execution is now in the repository, so look there, not at the type.
             JobExecution winner = winner(schedule, date);
-            if (winner != null) {
+            if (winner != null && (!winner.isRunning() || runner.liveness(winner).alive())) {
                 log.info("{} {} is being run by another scheduler (execution {}): {}", schedule.name(), date, winner.getId(),
                         e.getMessage());
                 return Outcome.TAKEN;

@@ -15,6 +15,8 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.hbase.client.Connection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Lazy;
+import dev.highlighter.jobs.highlights.HighlightsJobConfiguration;
+import dev.highlighter.jobs.launch.JobRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,8 +46,16 @@ public class ExportCommand implements Callable<Integer> {
     @Lazy // picocli builds every command up front; only this one's use should start HBase
     Connection connection;
 
+    @Autowired
+    JobRunner runner;
+
     @Override
     public Integer call() throws Exception {
+        if (runner.lastExecution(HighlightsJobConfiguration.JOB, date) == null) {
+            spec.commandLine().getErr().printf("highlights has never run for %s here, so there is nothing to export"
+                    + " (run it first: highlighter run highlights --date %s)%n", date, date);
+            return ExitCodes.FAILED;
+        }
         HighlightReader reader = new HighlightReader(connection);
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
         int rows = 0;

@@ -50,7 +50,7 @@ public class HighlighterCommand implements Runnable {
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             PrintWriter err = line.getErr();
             err.println("highlighter " + line.getCommandName() + ": " + oneLine(e));
-            return 1;
+            return ExitCodes.of(e);
         });
         return cli;
     }

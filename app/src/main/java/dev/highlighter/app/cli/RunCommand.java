@@ -58,12 +58,18 @@ public class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         double seconds = execution.getStartTime() == null || execution.getEndTime() == null ? 0
                 : java.time.Duration.between(execution.getStartTime(), execution.getEndTime()).toMillis() / 1000.0;
-        out.printf("%s %s: %s in %.1f s (job execution %d)%n", job, date, execution.getStatus(), seconds, execution.getId());
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
-            execution.getAllFailureExceptions().stream().findFirst()
-                    .ifPresent(e -> spec.commandLine().getErr().println(e.getMessage()));
-            return 1;
+        var noop = dev.highlighter.jobs.launch.NothingToDoException.in(execution);
+        String status = noop.isPresent() ? dev.highlighter.jobs.launch.NothingToDoException.EXIT_CODE : execution.getStatus().toString();
+        out.printf("%s %s: %s in %.1f s (job execution %d)%n", job, date, status, seconds, execution.getId());
+        out.flush();
+        if (noop.isPresent()) {
+            spec.commandLine().getErr().println(noop.get().getMessage());
+            return ExitCodes.NOOP;
         }
-        return 0;
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            spec.commandLine().getErr().println(RunFailures.describe(execution));
+            return ExitCodes.FAILED;
+        }
+        return ExitCodes.OK;
     }
 }

@@ -50,6 +50,10 @@ public class TriggerCommand implements Callable<Integer> {
         }
         RunLauncher.Outcome outcome = launcher.launch(schedule, date);
         spec.commandLine().getOut().printf("%s %s: %s%n", name, date, outcome);
-        return outcome == RunLauncher.Outcome.FAILED ? 1 : 0;
+        return switch (outcome) {
+            case FAILED -> ExitCodes.FAILED;
+            case TAKEN -> ExitCodes.BUSY;
+            default -> ExitCodes.OK;
+        };
     }
 }

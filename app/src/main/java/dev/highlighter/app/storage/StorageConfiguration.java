@@ -52,8 +52,9 @@ public class StorageConfiguration {
     @ConditionalOnMissingBean
     HdfsLayout hdfsLayout(StorageMode mode, HighlighterProperties props) throws IOException {
         String root = rootUri(mode, props);
-        if (root.startsWith("file:")) {
-            Files.createDirectories(Path.of(URI.create(root)));
+        boolean embeddedDefault = props.getRoot() == null || props.getRoot().isBlank();
+        if (embeddedDefault && root.startsWith("file:")) {
+            Files.createDirectories(Path.of(URI.create(root))); // a root the user names is checked, never created
         }
         return new HdfsLayout(root);
     }
@@ -77,9 +78,30 @@ public class StorageConfiguration {
             conf = HBaseConfiguration.create();
             mode.hbaseSiteFiles().forEach(conf::addResource);
         }
+        boundFailures(conf);
         Connection connection = ConnectionFactory.createConnection(conf);
         HBaseTables.ensure(connection);
         return connection;
+    }
+
+    /**
+     * HBase's client defaults retry for up to 20 minutes, so a full disk or a dead region server
+     * looks like a hang. These bound an operation to two minutes (README, "Failure and recovery");
+     * a site file that sets them wins.
+     */
+    static void boundFailures(Configuration conf) {
+        setIfUnset(conf, "hbase.client.retries.number", "10");
+        setIfUnset(conf, "hbase.client.pause", "200");
+        setIfUnset(conf, "hbase.rpc.timeout", "20000");
+        setIfUnset(conf, "hbase.client.operation.timeout", "120000");
+        setIfUnset(conf, "hbase.client.meta.operation.timeout", "120000");
+    }
+
+    private static void setIfUnset(Configuration conf, String key, String value) {
+        if (conf.get(key) == null || conf.getPropertySources(key) == null
+                || java.util.Arrays.stream(conf.getPropertySources(key)).allMatch(s -> s.contains("default"))) {
+            conf.set(key, value);
+        }
     }
 
     static String rootUri(StorageMode mode, HighlighterProperties props) {

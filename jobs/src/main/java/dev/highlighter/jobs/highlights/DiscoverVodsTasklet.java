@@ -1,6 +1,8 @@
 package dev.highlighter.jobs.highlights;
 
 import dev.highlighter.core.VodRef;
+import dev.highlighter.core.HdfsLayout;
+import dev.highlighter.jobs.launch.NothingToDoException;
 import dev.highlighter.jobs.models.ChampionModels;
 import dev.highlighter.readers.catalog.VodCatalog;
 import dev.highlighter.writers.VodStatusWriter;
@@ -21,12 +23,14 @@ public class DiscoverVodsTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(DiscoverVodsTasklet.class);
 
     private final VodCatalog catalog;
+    private final HdfsLayout layout;
     private final VodStatusWriter vods;
     private final LocalDate date;
     private final ChampionModels champions;
 
-    public DiscoverVodsTasklet(VodCatalog catalog, VodStatusWriter vods, LocalDate date, ChampionModels champions) {
+    public DiscoverVodsTasklet(VodCatalog catalog, HdfsLayout layout, VodStatusWriter vods, LocalDate date, ChampionModels champions) {
         this.catalog = catalog;
+        this.layout = layout;
         this.vods = vods;
         this.date = date;
         this.champions = champions;
@@ -41,6 +45,10 @@ public class DiscoverVodsTasklet implements Tasklet {
         }
         log.info("This run scores with model {}", jobContext.getString(ChampionModels.PINNED));
         List<VodRef> found = catalog.list(date);
+        if (found.isEmpty()) {
+            throw new NothingToDoException("no VODs for " + date + " under " + layout.vods() + "/*/" + date
+                    + ": the date's folders are missing or empty, so nothing was processed");
+        }
         DiscoveredVods.put(jobContext, found);
         long withChat = found.stream().filter(VodRef::hasChat).count();
         for (VodRef vod : found) {

@@ -127,9 +127,10 @@ public class HighlightsJobConfiguration {
 
     @Bean
     @StepScope
-    DiscoverVodsTasklet discoverVodsTasklet(VodCatalog catalog, VodStatusWriter vods, @Value("#{jobParameters['date']}") LocalDate date,
+    DiscoverVodsTasklet discoverVodsTasklet(VodCatalog catalog, HdfsLayout layout, VodStatusWriter vods,
+                                            @Value("#{jobParameters['date']}") LocalDate date,
                                             dev.highlighter.jobs.models.ChampionModels champions) {
-        return new DiscoverVodsTasklet(catalog, vods, date, champions);
+        return new DiscoverVodsTasklet(catalog, layout, vods, date, champions);
     }
 
     @Bean

@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
  * Runs a job for a logical date the way Airflow runs a task instance: the first run starts it, a
  * run after a failure restarts it (only what did not complete runs again), and a completed date
  * is left alone unless a re-run is asked for, which starts a new instance with a new run id.
+ * A run that is still marked running is judged by its heartbeat: alive, and this run refuses
+ * with who runs it ({@link RunBusyException}); gone, and it is recovered and restarted.
  */
 @Component
 public class JobRunner {
@@ -26,11 +28,13 @@ public class JobRunner {
     private final JobOperator operator;
     private final JobRepository repository;
     private final Map<String, Job> jobs;
+    private final Heartbeats heartbeats;
 
-    public JobRunner(JobOperator operator, JobRepository repository, Map<String, Job> jobs) {
+    public JobRunner(JobOperator operator, JobRepository repository, Map<String, Job> jobs, Heartbeats heartbeats) {
         this.operator = operator;
         this.repository = repository;
         this.jobs = jobs;
+        this.heartbeats = heartbeats;
     }
 
     public JobExecution run(String jobName, LocalDate date, boolean rerun) throws Exception {
@@ -44,6 +48,9 @@ public class JobRunner {
         Job job = job(jobName);
         JobParameters parameters = parameters(date, rerun ? System.currentTimeMillis() : 0, settings);
         JobExecution last = repository.getLastJobExecution(job.getName(), parameters);
+        if (last != null && (last.isRunning() || last.getStatus() == BatchStatus.UNKNOWN)) {
+            last = recoverIfGone(jobName, date, last);
+        }
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
             log.info("{} for {} already completed (execution {}); use --rerun to run it again", jobName, date, last.getId());
             return last;
@@ -55,13 +62,35 @@ public class JobRunner {
         return operator.start(job, parameters);
     }
 
+    /**
+     * An execution marked running whose process is gone is marked failed (Batch 6's recover) so
+     * that it can be restarted; one whose process is alive is left to it.
+     */
+    private JobExecution recoverIfGone(String jobName, LocalDate date, JobExecution last) {
+        Heartbeats.Liveness liveness = liveness(last);
+        if (liveness.alive()) {
+            String who = liveness.heartbeat() == null ? "a process that is starting it" : liveness.heartbeat().toString();
+            throw new RunBusyException(jobName + " " + date + " is already running: execution " + last.getId() + ", " + who);
+        }
+        log.warn("Recovering {} {}: execution {} is marked {} but {}; restarting it", jobName, date, last.getId(),
+                last.getStatus(), liveness.reason());
+        return operator.recover(last);
+    }
+
+    /** Whether the process that runs an execution is alive, by the one heartbeat rule. */
+    public Heartbeats.Liveness liveness(JobExecution execution) {
+        java.time.LocalDateTime updated = execution.getLastUpdated() != null ? execution.getLastUpdated() : execution.getCreateTime();
+        return heartbeats.liveness(Heartbeats.Kind.JOB, execution.getId(),
+                updated == null ? null : updated.atZone(java.time.ZoneId.systemDefault()).toInstant());
+    }
+
     public Job job(String name) {
         for (Job job : jobs.values()) {
             if (job.getName().equals(name)) {
                 return job;
             }
         }
-        throw new IllegalArgumentException("unknown job '" + name + "'; known jobs: "
+        throw new UsageException("unknown job '" + name + "'; known jobs: "
                 + jobs.values().stream().map(Job::getName).sorted().toList());
     }
 

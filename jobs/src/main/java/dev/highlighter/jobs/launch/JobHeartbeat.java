@@ -1,0 +1,128 @@
+package dev.highlighter.jobs.launch;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Keeps a heartbeat for every job execution this process runs, and stops them cleanly when the
+ * process is asked to end. Stopping is Spring Batch's own ({@link JobOperator#stop}, what Batch 6's
+ * JobExecutionShutdownHook calls): the run ends STOPPED at its next chunk and can be restarted.
+ * It is done here, as the first lifecycle bean to stop, rather than in a JVM shutdown hook of its
+ * own, because such a hook races Spring's: the job repository's connections would be closed
+ * under a run that is still writing its last chunk.
+ */
+public class JobHeartbeat implements JobExecutionListener, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(JobHeartbeat.class);
+
+    private final Heartbeats heartbeats;
+    private final JobOperator operator;
+    private final Duration interval;
+    private final Duration grace;
+    private final Map<Long, JobExecution> running = new ConcurrentHashMap<>();
+    private volatile ScheduledExecutorService beats;
+    private volatile boolean started;
+
+    /**
+     * @param interval how often a beat is written; a few times within the heartbeats' stale-after
+     * @param grace    how long a shutdown waits for running executions to stop
+     */
+    public JobHeartbeat(Heartbeats heartbeats, JobOperator operator, Duration interval, Duration grace) {
+        this.heartbeats = heartbeats;
+        this.operator = operator;
+        this.interval = interval;
+        this.grace = grace;
+    }
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        heartbeats.begin(Heartbeats.Kind.JOB, execution.getId());
+        running.put(execution.getId(), execution);
+        scheduler();
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        running.remove(execution.getId());
+        heartbeats.end(Heartbeats.Kind.JOB, execution.getId());
+    }
+
+    private synchronized void scheduler() {
+        if (beats == null) {
+            beats = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "heartbeat");
+                t.setDaemon(true);
+                return t;
+            });
+            long ms = interval.toMillis();
+            beats.scheduleAtFixedRate(this::beatAll, ms, ms, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void beatAll() {
+        for (Long id : running.keySet()) {
+            try {
+                heartbeats.beat(Heartbeats.Kind.JOB, id);
+            } catch (RuntimeException e) {
+                // a missed beat is survivable; staleness needs several in a row
+                log.warn("Heartbeat of job execution {} not written: {}", id, e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        started = true;
+    }
+
+    /** On shutdown (SIGTERM, Ctrl-C): ask each running execution to stop, and wait for it within the grace period. */
+    @Override
+    public void stop() {
+        started = false;
+        if (running.isEmpty()) {
+            return;
+        }
+        for (JobExecution execution : running.values()) {
+            log.warn("Shutting down: stopping job execution {} ({}); it will end STOPPED and can be restarted",
+                    execution.getId(), execution.getJobInstance().getJobName());
+            try {
+                operator.stop(execution);
+            } catch (Exception e) {
+                log.warn("Could not stop job execution {}: {}", execution.getId(), e.getMessage());
+            }
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!running.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (!running.isEmpty()) {
+            log.warn("Job executions {} did not stop within {} s; a later run recovers them", running.keySet(), grace.toSeconds());
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+
+    /** Stopped first, before the data source and HBase connection that a stopping run still needs. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+}
