@@ -2,6 +2,7 @@ package dev.highlighter.schedules;
 
 import dev.highlighter.jobs.launch.JobRunner;
 import dev.highlighter.jobs.launch.RunBusyException;
+import dev.highlighter.jobs.launch.UsageException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,10 +36,10 @@ public class Backfill {
     public List<Row> run(String job, LocalDate from, LocalDate to, int parallel, boolean rerun, Map<String, String> settings)
             throws Exception {
         if (from.isAfter(to)) {
-            throw new IllegalArgumentException("the range starts (" + from + ") after it ends (" + to + ")");
+            throw new UsageException("the range starts (" + from + ") after it ends (" + to + ")");
         }
         if (parallel < 1) {
-            throw new IllegalArgumentException("--parallel must be at least 1, not " + parallel);
+            throw new UsageException("--parallel must be at least 1, not " + parallel);
         }
         runner.job(job); // unknown job: fail before anything runs
         ExecutorService pool = Executors.newFixedThreadPool(parallel);

@@ -1,7 +1,7 @@
 package dev.highlighter.jobs.launch;
 
 /** What the user asked for cannot be: an unknown job, a root that does not exist. Exit code 2. */
-public class UsageException extends RuntimeException {
+public class UsageException extends IllegalArgumentException {
 
     public UsageException(String message) {
         super(message);
