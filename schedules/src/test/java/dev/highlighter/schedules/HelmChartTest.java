@@ -2,16 +2,15 @@ package dev.highlighter.schedules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.highlighter.core.testing.RequiredTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
@@ -19,27 +18,21 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Renders helm/highlighter with the real helm binary and checks every CronJob against
- * schedules.yaml. CI installs helm (see .ci/run) and passes it as HELM; elsewhere the test is
- * skipped with a message when helm is not found.
+ * schedules.yaml. CI installs helm (see .ci/run) and passes it as HELM; elsewhere the tests are
+ * skipped, naming helm and how to get it, when it is not found (see {@link RequiredTool}).
  */
 class HelmChartTest {
 
     static final Path CHART = Path.of("..", "helm", "highlighter");
-    static String helm;
+    String helm;
 
-    @BeforeAll
-    static void findHelm() {
-        helm = System.getenv("HELM");
-        if (helm == null || !Files.isExecutable(Path.of(helm))) {
-            String message = "helm not found: set HELM to the helm binary (.ci/run installs it)";
-            if (System.getenv("CI") != null) {
-                throw new IllegalStateException(message);
-            }
-            Assumptions.abort(message);
-        }
+    /** Before each test, not all: Surefire counts a skip in @BeforeAll as no test at all. */
+    @BeforeEach
+    void findHelm() {
+        helm = RequiredTool.HELM.require();
     }
 
-    private static String run(String... args) throws IOException, InterruptedException {
+    private String run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(helm));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(false).start();

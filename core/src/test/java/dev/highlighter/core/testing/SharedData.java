@@ -4,14 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real data in ../shared/data (never copied into the repository). The path comes from the
  * environment variable {@code HIGHLIGHTER_SHARED_DATA}, else the system property
  * {@code highlighter.shared.data} (the build sets it to ../shared/data beside the project).
  * A test that needs it and cannot find it fails with a message that says where it looked, unless
- * {@code highlighter.shared.data.optional=true}, when it is reported as skipped.
+ * {@code highlighter.shared.data.optional=true}, when it is reported as skipped (but still fails
+ * under {@code HIGHLIGHTER_REQUIRE_ALL=1}, like a missing {@link RequiredTool}).
  */
 public final class SharedData {
 
@@ -40,7 +40,7 @@ public final class SharedData {
             String message = "the shared test data is not at " + dir.toAbsolutePath().normalize()
                     + "; set -Dhighlighter.shared.data=/path/to/shared/data";
             if (Boolean.getBoolean("highlighter.shared.data.optional")) {
-                Assumptions.abort(message);
+                RequiredTool.missing(message, System::getenv);
             }
             throw new IllegalStateException(message);
         }

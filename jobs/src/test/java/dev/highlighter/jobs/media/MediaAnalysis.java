@@ -1,6 +1,7 @@
 package dev.highlighter.jobs.media;
 
 import dev.highlighter.core.WindowFeatures;
+import dev.highlighter.core.testing.RequiredTool;
 import dev.highlighter.processors.media.MediaWindowAnalyzer;
 import dev.highlighter.readers.media.MediaDecoder;
 import java.io.IOException;
@@ -66,14 +67,9 @@ final class MediaAnalysis {
         return out;
     }
 
-    /** The ffmpeg CLI (Debian's package; .ci/run installs it). */
+    /** The ffmpeg CLI on PATH; without it the test is skipped (.ci/run installs it, see RequiredTool). */
     static String ffmpegBinary() {
-        for (String candidate : List.of("/usr/bin/ffmpeg", "/usr/local/bin/ffmpeg")) {
-            if (new java.io.File(candidate).canExecute()) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("the ffmpeg CLI is not installed (apt-get install ffmpeg); it is the yardstick of the media tests");
+        return RequiredTool.FFMPEG.require();
     }
 
     private MediaAnalysis() {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.highlighter.core.ScoredWindow;
 import dev.highlighter.core.WindowBatch;
 import dev.highlighter.core.WindowFeatures;
+import dev.highlighter.core.testing.RequiredTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,12 +62,7 @@ class ModelFileTest {
     /** What a data scientist would do: load model.json with the xgboost Python package and predict. */
     @Test
     void loadsInXgboostsPythonPackage() throws Exception {
-        String python = pythonWithXgboost();
-        if (python == null && System.getenv("HIGHLIGHTER_REQUIRE_PYTHON_XGBOOST") != null) {
-            throw new AssertionError("HIGHLIGHTER_REQUIRE_PYTHON_XGBOOST is set but no python3 can import xgboost");
-        }
-        Assumptions.assumeTrue(python != null, "no python3 with the xgboost package (apt-get install python3-xgboost); "
-                + "the Python check of the model file is skipped");
+        String python = RequiredTool.PYTHON_XGBOOST.require();
         XgbHighlightModel model = trained();
         Files.write(dir.resolve("model.json"), ModelLoader.toJson(model));
         List<WindowFeatures> windows = TokenVocabularyTest.vod("c", 60).windows();
@@ -100,22 +95,6 @@ class ModelFileTest {
             assertThat(Double.parseDouble(fromPython[i])).as("window %d", i).isCloseTo(fromJava.get(i).probability(),
                     org.assertj.core.data.Offset.offset(1e-5));
         }
-    }
-
-    private static String pythonWithXgboost() {
-        for (String candidate : List.of("python3", "/usr/bin/python3")) {
-            try {
-                if (run(candidate, "-c", "import xgboost, numpy").isEmpty()) {
-                    return candidate;
-                }
-            } catch (IOException | IllegalStateException e) {
-                // not this one
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-        return null;
     }
 
     private static List<String> run(String... command) throws IOException, InterruptedException {
