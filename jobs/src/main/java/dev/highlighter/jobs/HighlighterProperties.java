@@ -20,8 +20,8 @@ public class HighlighterProperties {
     private String root = "";
     /** Window length on the VOD clock. */
     private long windowMs = Windows.DEFAULT_WINDOW_MS;
-    /** VOD partitions processed at once. */
-    private int gridSize = 2;
+    /** VOD partitions processed at once, in every per-VOD stage: the size of one bounded pool. */
+    private int workers = Runtime.getRuntime().availableProcessors();
     /** Chat messages per chunk (one job-repository commit). */
     private int chatChunkSize = 2000;
     /** Windows per inference batch. */
@@ -190,12 +190,15 @@ public class HighlighterProperties {
         this.windowMs = windowMs;
     }
 
-    public int getGridSize() {
-        return gridSize;
+    public int getWorkers() {
+        return workers;
     }
 
-    public void setGridSize(int gridSize) {
-        this.gridSize = gridSize;
+    public void setWorkers(int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("highlighter.workers must be at least 1, not " + workers);
+        }
+        this.workers = workers;
     }
 
     public int getChatChunkSize() {

@@ -2,11 +2,11 @@ package dev.highlighter.app.cli;
 
 import dev.highlighter.readers.labels.LabelsJson;
 import dev.highlighter.core.WindowFeatures;
-import dev.highlighter.processors.chat.ChatFeatures;
 import dev.highlighter.processors.evaluation.DecisionTuning;
 import dev.highlighter.processors.evaluation.HighlightEvaluator;
 import dev.highlighter.core.LabelledVod;
 import dev.highlighter.processors.evaluation.ModelEvaluation;
+import dev.highlighter.processors.evaluation.VodValidation;
 import dev.highlighter.core.Segment;
 import dev.highlighter.processors.model.RuleModelV0;
 import dev.highlighter.processors.model.XgbHighlightModel;
@@ -15,7 +15,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,32 +70,30 @@ public class CrossvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("only " + windows.size() + " labelled VODs have chat in " + chatDir + "; need at least " + folds);
         }
         List<String> vods = new ArrayList<>(windows.keySet());
+        List<List<String>> folds = VodValidation.folds(vods, this.folds);
         PrintWriter out = spec.commandLine().getOut();
         Map<String, List<Segment>> predicted = new LinkedHashMap<>();
         for (String name : List.of("trained", "rule-v0", "seed")) {
             predicted.put(name, new ArrayList<>());
         }
         ModelEvaluation.Scores heldOut = null;
-        for (int k = 0; k < folds; k++) {
-            List<String> test = new ArrayList<>();
+        for (int k = 0; k < folds.size(); k++) {
+            List<String> test = folds.get(k);
             List<XgbTrainer.LabelledVod> train = new ArrayList<>();
-            for (int i = 0; i < vods.size(); i++) {
-                String vod = vods.get(i);
-                if (i % folds == k) {
-                    test.add(vod);
-                } else {
-                    train.add(new XgbTrainer.LabelledVod(vod, windows.get(vod), windowLabels(windows.get(vod), labels.get(vod), windowMs)));
+            for (String vod : vods) {
+                if (!test.contains(vod)) {
+                    train.add(new XgbTrainer.LabelledVod(vod, windows.get(vod), VodValidation.labels(windows.get(vod), labels.get(vod), windowMs)));
                 }
             }
             XgbHighlightModel model = DecisionTuning.fit("crossval-fold" + k, train, windowMs);
             // scored once: the held-out AUC and the trained model's segments both come from these scores
             ModelEvaluation.Scores scores = ModelEvaluation.score(model, test.stream().map(vod -> new ModelEvaluation.Labelled(vod,
-                    windows.get(vod), windowLabels(windows.get(vod), labels.get(vod), windowMs), windowMs)).toList());
+                    windows.get(vod), VodValidation.labels(windows.get(vod), labels.get(vod), windowMs), windowMs)).toList());
             heldOut = heldOut == null ? scores : heldOut.plus(scores);
             predicted.get("trained").addAll(scores.segments(model.threshold(), model.peakThreshold()));
             for (String vod : test) {
                 predicted.get("rule-v0").addAll(ModelEvaluation.segments(new RuleModelV0(), vod, windows.get(vod), windowMs));
-                predicted.get("seed").addAll(seedRule(vod, windows.get(vod)));
+                predicted.get("seed").addAll(VodValidation.seedRule(vod, windows.get(vod)));
             }
             List<LabelledVod> held = test.stream().map(labels::get).toList();
             out.printf(Locale.ROOT, "fold %d (%d VODs, threshold %.2f, peak %.2f, %d tokens): trained %s | rule-v0 %s | seed %s%n",
@@ -118,27 +115,5 @@ public class CrossvalCommand implements Callable<Integer> {
 
     private static List<Segment> only(List<Segment> segments, List<String> vods) {
         return segments.stream().filter(s -> vods.contains(s.vodId())).toList();
-    }
-
-    static float[] windowLabels(List<WindowFeatures> windows, LabelledVod label, long windowMs) {
-        float[] y = new float[windows.size()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = label.windowLabel(windows.get(i).startMs(), windowMs);
-        }
-        return y;
-    }
-
-    /** The seed product's rule: the five busiest one-minute buckets, as 60 s clips. */
-    static List<Segment> seedRule(String vod, List<WindowFeatures> windows) {
-        Map<Long, Double> perMinute = new TreeMap<>();
-        for (WindowFeatures w : windows) {
-            perMinute.merge(w.startMs() / 60_000, w.get(ChatFeatures.MESSAGES), Double::sum);
-        }
-        return perMinute.entrySet().stream()
-                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(5)
-                .map(e -> new Segment(vod, e.getKey() * 60.0, e.getKey() * 60.0 + 60))
-                .sorted(Comparator.comparingDouble(Segment::start))
-                .toList();
     }
 }

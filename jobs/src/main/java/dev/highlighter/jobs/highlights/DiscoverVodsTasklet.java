@@ -17,7 +17,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Lists the date's VODs and registers them in {@code vods}. */
+/** Lists the date's VODs once per run, keeps the list in the job's context and registers them in {@code vods}. */
 public class DiscoverVodsTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(DiscoverVodsTasklet.class);
@@ -49,6 +49,7 @@ public class DiscoverVodsTasklet implements Tasklet {
             throw new NothingToDoException("no VODs for " + date + " under " + layout.vods() + "/*/" + date
                     + ": the date's folders are missing or empty, so nothing was processed");
         }
+        DiscoveredVods.put(jobContext, found);
         long withChat = found.stream().filter(VodRef::hasChat).count();
         for (VodRef vod : found) {
             Map<String, Object> row = new LinkedHashMap<>();

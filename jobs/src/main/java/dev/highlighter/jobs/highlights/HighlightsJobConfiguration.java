@@ -1,7 +1,6 @@
 package dev.highlighter.jobs.highlights;
 
 import dev.highlighter.core.HdfsLayout;
-import dev.highlighter.core.VodRef;
 import dev.highlighter.jobs.HighlighterProperties;
 import dev.highlighter.readers.catalog.VodCatalog;
 import dev.highlighter.writers.VodStatusWriter;
@@ -12,19 +11,18 @@ import org.apache.hadoop.hbase.client.Connection;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.partition.Partitioner;
-import org.springframework.batch.core.partition.support.SimpleStepExecutionSplitter;
+import org.springframework.batch.core.job.builder.FlowBuilder;
+import org.springframework.batch.core.job.builder.FlowJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -34,55 +32,26 @@ import org.springframework.transaction.PlatformTransactionManager;
  *   -> mediaFeatures (per VOD with video) -> inference (per VOD) -> segments (per VOD)
  *   -> reel (per VOD with usable video, unless turned off) -> summary
  * </pre>
- * Each per-VOD stage is a partitioned step with one partition per VOD. A VOD that fails a stage
- * fails only its own partition and skips its later stages; the summary then fails the job, and a
- * restart re-runs only the partitions that did not complete.
+ * The per-VOD stages are declared once, in {@link VodStage}; each is a partitioned step with one
+ * partition per VOD, run on a bounded pool of {@code highlighter.workers} threads whatever the
+ * number of VODs. A VOD that fails a stage fails only its own partition and skips its later
+ * stages; the summary then fails the job, and a restart re-runs only what did not complete.
  */
 @Configuration(proxyBeanMethods = false)
 public class HighlightsJobConfiguration {
 
     public static final String JOB = "highlights";
-    public static final String CHAT_WORKER = "chatFeatures.vod";
-    public static final String MEDIA_WORKER = "mediaFeatures.vod";
-    public static final String INFERENCE_WORKER = "inference.vod";
-    public static final String SEGMENTS_WORKER = "segments.vod";
-    public static final String REEL_WORKER = "reel.vod";
-
-    /** The worker steps a VOD goes through, in order: its signals, then inference and segments. */
-    public static List<String> stagesOf(VodRef vod) {
-        List<String> stages = new java.util.ArrayList<>();
-        if (vod.hasChat()) {
-            stages.add(CHAT_WORKER);
-        }
-        if (vod.hasVideo()) {
-            stages.add(MEDIA_WORKER);
-        }
-        stages.add(INFERENCE_WORKER);
-        stages.add(SEGMENTS_WORKER);
-        return stages;
-    }
-
-    /** The stages a VOD must have completed before {@code stage}. */
-    static List<String> before(VodRef vod, String stage) {
-        List<String> stages = stagesOf(vod);
-        int i = stages.indexOf(stage);
-        return i < 0 ? stages : stages.subList(0, i);
-    }
 
     @Bean
-    Job highlightsJob(JobRepository repository, Step awaitInputs, Step discoverVods, Step chatFeatures, Step mediaFeatures,
-                      Step inference, Step segments, Step reel, Step summary) {
-        return new JobBuilder(JOB, repository)
+    Job highlightsJob(JobRepository repository, Step awaitInputs, Step discoverVods, Step summary, List<Step> steps,
+                      @Qualifier("vodWorkers") TaskExecutor vodWorkers, HighlighterProperties props) {
+        FlowBuilder<FlowJobBuilder> flow = new JobBuilder(JOB, repository)
                 .start(awaitInputs).on(AwaitInputsTasklet.SKIPPED).end(AwaitInputsTasklet.SKIPPED)
-                .from(awaitInputs).on("*").to(discoverVods)
-                .next(chatFeatures)
-                .next(mediaFeatures)
-                .next(inference)
-                .next(segments)
-                .next(reel)
-                .next(summary)
-                .end()
-                .build();
+                .from(awaitInputs).on("*").to(discoverVods);
+        for (VodStage stage : VodStage.values()) {
+            flow = flow.next(perVod(repository, stage, worker(steps, stage), vodWorkers, props));
+        }
+        return flow.next(summary).end().build();
     }
 
     @Bean
@@ -104,52 +73,11 @@ public class HighlightsJobConfiguration {
         return new AwaitInputsTasklet(catalog, date, spec, java.time.Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
     }
 
+    /** Runs again on a restart, so a VOD that arrived after a failed run is picked up. */
     @Bean
     Step discoverVods(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tm,
                       DiscoverVodsTasklet discoverVodsTasklet) {
         return new StepBuilder("discoverVods", repository).tasklet(discoverVodsTasklet, tm).allowStartIfComplete(true).build();
-    }
-
-    @Bean
-    Step chatFeatures(JobRepository repository, @Qualifier("chatFeaturesVod") Step worker,
-                      @Qualifier("chatPartitioner") Partitioner partitioner, HighlighterProperties props) {
-        return perVod(repository, "chatFeatures", worker, partitioner, props);
-    }
-
-    @Bean
-    Step mediaFeatures(JobRepository repository, @Qualifier("mediaFeaturesVod") Step worker,
-                       @Qualifier("mediaPartitioner") Partitioner partitioner, HighlighterProperties props) {
-        return perVod(repository, "mediaFeatures", worker, partitioner, props);
-    }
-
-    @Bean
-    Step inference(JobRepository repository, @Qualifier("inferenceVod") Step worker,
-                   @Qualifier("inferencePartitioner") Partitioner partitioner, HighlighterProperties props) {
-        return perVod(repository, "inference", worker, partitioner, props);
-    }
-
-    @Bean
-    Step segments(JobRepository repository, @Qualifier("segmentsVod") Step worker,
-                  @Qualifier("segmentsPartitioner") Partitioner partitioner, HighlighterProperties props) {
-        return perVod(repository, "segments", worker, partitioner, props);
-    }
-
-    @Bean
-    Step reel(JobRepository repository, @Qualifier("reelVod") Step worker,
-              @Qualifier("reelPartitioner") Partitioner partitioner, HighlighterProperties props) {
-        return perVod(repository, "reel", worker, partitioner, props);
-    }
-
-    /** Reels are on by default; the job parameter reel=false (run --no-reel) or highlighter.reel.enabled=false turn them off. */
-    @Bean
-    @StepScope
-    VodPartitioner reelPartitioner(VodCatalog catalog, JobRepository repository, HighlighterProperties props,
-                                   @Value("#{jobParameters['date']}") LocalDate date,
-                                   @Value("#{jobParameters['reel']}") String reelParameter,
-                                   @Value("#{stepExecution}") StepExecution manager) {
-        boolean enabled = props.getReel().isEnabled() && !"false".equals(reelParameter);
-        return new VodPartitioner(catalog, date, repository, manager, vod -> enabled && vod.hasVideo(),
-                vod -> before(vod, REEL_WORKER));
     }
 
     @Bean
@@ -158,54 +86,43 @@ public class HighlightsJobConfiguration {
     }
 
     /**
+     * The partitions of every stage share one bounded pool: 10 or 10,000 VODs take the same
+     * threads (and job-repository connections), just longer.
+     */
+    @Bean
+    ThreadPoolTaskExecutor vodWorkers(HighlighterProperties props) {
+        ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+        pool.setCorePoolSize(props.getWorkers());
+        pool.setMaxPoolSize(props.getWorkers());
+        pool.setThreadNamePrefix("vod-");
+        pool.setWaitForTasksToCompleteOnShutdown(false);
+        return pool;
+    }
+
+    /**
      * The manager re-runs on every restart so that VODs that failed an earlier stage get their
      * later stages; its splitter still skips each VOD partition that already completed.
      */
-    private static Step perVod(JobRepository repository, String name, Step worker, Partitioner partitioner, HighlighterProperties props) {
-        SimpleStepExecutionSplitter splitter = new SimpleStepExecutionSplitter(repository, worker.getName(), partitioner);
-        splitter.setAllowStartIfComplete(false);
-        TaskExecutor executor = new SimpleAsyncTaskExecutor("vod-");
-        return new StepBuilder(name, repository)
-                .partitioner(worker.getName(), partitioner)
-                .splitter(splitter)
-                .step(worker)
-                .gridSize(props.getGridSize())
+    private static Step perVod(JobRepository repository, VodStage stage, Step worker, TaskExecutor executor,
+                               HighlighterProperties props) {
+        return new StepBuilder(stage.step(), repository)
+                .partitioner(worker)
+                .splitter(new VodStageSplitter(stage, repository, run -> enabled(stage, run, props)))
                 .taskExecutor(executor)
                 .aggregator(new TolerantPartitionAggregator())
                 .allowStartIfComplete(true)
                 .build();
     }
 
-    @Bean
-    @StepScope
-    VodPartitioner chatPartitioner(VodCatalog catalog, JobRepository repository,
-                                   @Value("#{jobParameters['date']}") LocalDate date,
-                                   @Value("#{stepExecution}") StepExecution manager) {
-        return new VodPartitioner(catalog, date, repository, manager, VodRef::hasChat, vod -> List.of());
+    /** Reels are on by default; the job parameter reel=false (run --no-reel) or highlighter.reel.enabled=false turn them off. */
+    private static boolean enabled(VodStage stage, org.springframework.batch.core.job.JobExecution run, HighlighterProperties props) {
+        return stage != VodStage.REEL
+                || props.getReel().isEnabled() && !"false".equals(run.getJobParameters().getString("reel"));
     }
 
-    @Bean
-    @StepScope
-    VodPartitioner mediaPartitioner(VodCatalog catalog, JobRepository repository,
-                                    @Value("#{jobParameters['date']}") LocalDate date,
-                                    @Value("#{stepExecution}") StepExecution manager) {
-        return new VodPartitioner(catalog, date, repository, manager, VodRef::hasVideo, vod -> List.of());
-    }
-
-    @Bean
-    @StepScope
-    VodPartitioner inferencePartitioner(VodCatalog catalog, JobRepository repository,
-                                        @Value("#{jobParameters['date']}") LocalDate date,
-                                        @Value("#{stepExecution}") StepExecution manager) {
-        return new VodPartitioner(catalog, date, repository, manager, vod -> true, vod -> before(vod, INFERENCE_WORKER));
-    }
-
-    @Bean
-    @StepScope
-    VodPartitioner segmentsPartitioner(VodCatalog catalog, JobRepository repository,
-                                       @Value("#{jobParameters['date']}") LocalDate date,
-                                       @Value("#{stepExecution}") StepExecution manager) {
-        return new VodPartitioner(catalog, date, repository, manager, vod -> true, vod -> before(vod, SEGMENTS_WORKER));
+    private static Step worker(List<Step> steps, VodStage stage) {
+        return steps.stream().filter(s -> s.getName().equals(stage.worker())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no worker step named " + stage.worker()));
     }
 
     @Bean
@@ -218,9 +135,8 @@ public class HighlightsJobConfiguration {
 
     @Bean
     @StepScope
-    SummaryTasklet summaryTasklet(VodCatalog catalog, VodStatusWriter vods, JobRepository repository,
-                                  @Value("#{jobParameters['date']}") LocalDate date) {
-        return new SummaryTasklet(catalog, vods, repository, date);
+    SummaryTasklet summaryTasklet(VodStatusWriter vods, JobRepository repository, @Value("#{jobParameters['date']}") LocalDate date) {
+        return new SummaryTasklet(vods, repository, date);
     }
 
     @Bean

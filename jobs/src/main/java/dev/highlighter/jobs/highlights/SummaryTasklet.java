@@ -1,7 +1,6 @@
 package dev.highlighter.jobs.highlights;
 
 import dev.highlighter.core.VodRef;
-import dev.highlighter.readers.catalog.VodCatalog;
 import dev.highlighter.writers.VodStatusWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,13 +28,11 @@ public class SummaryTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(SummaryTasklet.class);
 
-    private final VodCatalog catalog;
     private final VodStatusWriter vods;
     private final JobRepository repository;
     private final LocalDate date;
 
-    public SummaryTasklet(VodCatalog catalog, VodStatusWriter vods, JobRepository repository, LocalDate date) {
-        this.catalog = catalog;
+    public SummaryTasklet(VodStatusWriter vods, JobRepository repository, LocalDate date) {
         this.vods = vods;
         this.repository = repository;
         this.date = date;
@@ -50,28 +47,29 @@ public class SummaryTasklet implements Tasklet {
         long videoOnly = 0;
         long degraded = 0;
         long rejectedRows = 0;
-        for (VodRef vod : catalog.list(date)) {
+        for (VodRef vod : DiscoveredVods.get(self.getJobExecution().getExecutionContext())) {
             videoOnly += vod.hasChat() ? 0 : 1;
             String outcome = "COMPLETED";
-            for (String worker : HighlightsJobConfiguration.stagesOf(vod)) {
-                StepExecution last = repository.getLastStepExecution(instance, VodPartitioner.partitionStepName(worker, vod.vodId()));
-                if (last != null && worker.equals(HighlightsJobConfiguration.CHAT_WORKER)) {
+            for (VodStage stage : VodStage.values()) {
+                if (!stage.takes(vod)) {
+                    continue;
+                }
+                StepExecution last = repository.getLastStepExecution(instance, stage.partition(vod.vodId()));
+                if (!stage.required() && last == null) {
+                    continue; // turned off for this run
+                }
+                if (last != null && stage == VodStage.CHAT_FEATURES) {
                     rejectedRows += last.getReadSkipCount();
                 }
-                if (last != null && worker.equals(HighlightsJobConfiguration.MEDIA_WORKER)
+                if (last != null && stage == VodStage.MEDIA_FEATURES
                         && last.getExecutionContext().containsKey(MediaWindowItemReader.ERROR_KEY)) {
                     degraded++;
                     outcome = "COMPLETED on chat alone: " + last.getExecutionContext().getString(MediaWindowItemReader.ERROR_KEY);
                 }
                 if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
-                    outcome = "FAILED in " + worker + ": " + reason(last);
+                    outcome = "FAILED in " + stage.worker() + ": " + reason(last);
                     break;
                 }
-            }
-            StepExecution reel = repository.getLastStepExecution(instance,
-                    VodPartitioner.partitionStepName(HighlightsJobConfiguration.REEL_WORKER, vod.vodId()));
-            if (outcome.startsWith("COMPLETED") && reel != null && reel.getStatus() != BatchStatus.COMPLETED) {
-                outcome = "FAILED in " + HighlightsJobConfiguration.REEL_WORKER + ": " + reason(reel);
             }
             log.info("  {}  {}", vod.vodId(), outcome);
             if (outcome.startsWith("COMPLETED")) {

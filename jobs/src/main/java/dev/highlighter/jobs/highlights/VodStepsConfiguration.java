@@ -63,7 +63,7 @@ public class VodStepsConfiguration {
                          ChatMessageReader chatMessageReader, MessageSignalExtractor messageSignalExtractor,
                          WindowFlushWriter<MessageSignals> chatWindowsWriter, QuarantineSkipListener<ChatMessage, MessageSignals> chatQuarantine,
                          HighlighterProperties props) {
-        return new StepBuilder(HighlightsJobConfiguration.CHAT_WORKER, repository)
+        return new StepBuilder(VodStage.CHAT_FEATURES.worker(), repository)
                 .<ChatMessage, MessageSignals>chunk(props.getChatChunkSize())
                 .transactionManager(tm)
                 .reader(chatMessageReader)
@@ -122,7 +122,7 @@ public class VodStepsConfiguration {
     @Bean
     Step mediaFeaturesVod(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tm,
                           MediaWindowItemReader mediaWindowReader, WindowFlushWriter<WindowFeatures> mediaWindowsWriter) {
-        return new StepBuilder(HighlightsJobConfiguration.MEDIA_WORKER, repository)
+        return new StepBuilder(VodStage.MEDIA_FEATURES.worker(), repository)
                 .<WindowFeatures, WindowFeatures>chunk(50)
                 .transactionManager(tm)
                 .reader(mediaWindowReader)
@@ -155,7 +155,7 @@ public class VodStepsConfiguration {
     @Bean
     Step inferenceVod(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tm,
                       WindowBatchReader windowBatchReader, HighlightModel model, @Lazy Connection connection) {
-        return new StepBuilder(HighlightsJobConfiguration.INFERENCE_WORKER, repository)
+        return new StepBuilder(VodStage.INFERENCE.worker(), repository)
                 .<WindowBatch, ScoredBatch>chunk(4)
                 .transactionManager(tm)
                 .reader(windowBatchReader)
@@ -181,7 +181,7 @@ public class VodStepsConfiguration {
     @Bean
     Step segmentsVod(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tm,
                      VodScoresReader vodScoresReader, HighlightWriter highlightWriter, Segmenter segmenter) {
-        return new StepBuilder(HighlightsJobConfiguration.SEGMENTS_WORKER, repository)
+        return new StepBuilder(VodStage.SEGMENTS.worker(), repository)
                 .<VodScores, VodHighlights>chunk(1)
                 .transactionManager(tm)
                 .reader(vodScoresReader)
@@ -210,7 +210,7 @@ public class VodStepsConfiguration {
     @Bean
     Step reelVod(JobRepository repository, @Qualifier("transactionManager") PlatformTransactionManager tm,
                  ReelInputReader reelInputReader, ReelWriter reelWriter) {
-        return new StepBuilder(HighlightsJobConfiguration.REEL_WORKER, repository)
+        return new StepBuilder(VodStage.REEL.worker(), repository)
                 .<VodHighlights, VodHighlights>chunk(1)
                 .transactionManager(tm)
                 .reader(reelInputReader)

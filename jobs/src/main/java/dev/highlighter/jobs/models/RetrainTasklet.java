@@ -7,7 +7,7 @@ import dev.highlighter.core.models.ModelRegistry;
 import dev.highlighter.processors.evaluation.DecisionTuning;
 import dev.highlighter.processors.evaluation.HighlightEvaluator;
 import dev.highlighter.processors.evaluation.ModelEvaluation;
-import dev.highlighter.processors.feedback.LabelAggregator;
+import dev.highlighter.processors.evaluation.VodValidation;
 import dev.highlighter.processors.model.FeatureLayout;
 import dev.highlighter.processors.model.HighlightModel;
 import dev.highlighter.processors.model.ModelLoader;
@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
 import org.apache.hadoop.hbase.client.Connection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +43,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class RetrainTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(RetrainTasklet.class);
-    /** One VOD in this many is held out for testing, chosen by a hash of its id (stable across runs). */
-    static final int HOLDOUT_EVERY = 4;
     static final String LIBRARY = "ml.dmlc:xgboost4j_2.12:2.1.4";
 
     private final Connection connection;
@@ -75,7 +72,7 @@ public class RetrainTasklet implements Tasklet {
             if (labelled == null) {
                 continue;
             }
-            (holdOut(vod) ? test : train).add(labelled);
+            (VodValidation.holdOut(vod) ? test : train).add(labelled);
         }
         if (test.isEmpty() && train.size() > 1) {
             test.add(train.remove(train.size() - 1));
@@ -160,19 +157,12 @@ public class RetrainTasklet implements Tasklet {
             return null;
         }
         List<WindowFeatures> windows = batch.windows();
-        float[] labels = new float[windows.size()];
-        boolean any = false;
-        for (int i = 0; i < labels.length; i++) {
-            WindowFeatures w = windows.get(i);
-            labels[i] = w.has(LabelAggregator.LABEL) ? (float) w.get(LabelAggregator.LABEL) : Float.NaN;
-            any |= w.has(LabelAggregator.LABEL);
+        float[] labels = VodValidation.storedLabels(windows);
+        for (float label : labels) {
+            if (!Float.isNaN(label)) {
+                return new ModelEvaluation.Labelled(vod, windows, labels, windowMs);
+            }
         }
-        return any ? new ModelEvaluation.Labelled(vod, windows, labels, windowMs) : null;
-    }
-
-    static boolean holdOut(String vodId) {
-        CRC32 crc = new CRC32();
-        crc.update(vodId.getBytes(StandardCharsets.UTF_8));
-        return crc.getValue() % HOLDOUT_EVERY == 0;
+        return null;
     }
 }

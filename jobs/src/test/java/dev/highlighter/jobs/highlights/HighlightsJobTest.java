@@ -103,11 +103,11 @@ class HighlightsJobTest {
         assertThat(hdfs.rows(HBaseSchema.WINDOWS, "chaplin")).as("9.6 s of video: two 5 s windows").isEqualTo(2);
         assertThat(highlights.highlights("chaplin", RuleModelV0.VERSION)).allSatisfy(h -> assertThat(h.signals()).containsExactly("media"));
 
-        assertThat(run.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith(HighlightsJobConfiguration.CHAT_WORKER + ":"))
+        assertThat(run.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith(VodStage.CHAT_FEATURES.worker() + ":"))
                 .hasSize(GAMES.size()).allMatch(s -> s.getStatus() == BatchStatus.COMPLETED);
-        assertThat(run.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith(HighlightsJobConfiguration.MEDIA_WORKER + ":"))
+        assertThat(run.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith(VodStage.MEDIA_FEATURES.worker() + ":"))
                 .hasSize(1).allMatch(s -> s.getStatus() == BatchStatus.COMPLETED);
-        for (String stage : List.of(HighlightsJobConfiguration.INFERENCE_WORKER, HighlightsJobConfiguration.SEGMENTS_WORKER)) {
+        for (String stage : List.of(VodStage.INFERENCE.worker(), VodStage.SEGMENTS.worker())) {
             assertThat(run.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith(stage + ":"))
                     .as(stage).hasSize(GAMES.size() + 1).allMatch(s -> s.getStatus() == BatchStatus.COMPLETED);
         }
