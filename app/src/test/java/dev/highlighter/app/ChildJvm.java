@@ -1,0 +1,53 @@
+package dev.highlighter.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The command line as a user runs it: {@code highlighter ...} in a JVM of its own, with the
+ * launcher's flags and this module's classpath, so exit codes, stderr and kills are real.
+ */
+public final class ChildJvm {
+
+    /** What a finished command left: its exit code and what it printed. */
+    public record Result(int exitCode, String out, String err) {
+    }
+
+    private ChildJvm() {
+    }
+
+    /** Starts {@code highlighter args...}; output goes to files in {@code logs}. */
+    public static Process start(Path logs, String... args) throws IOException {
+        Files.createDirectories(logs);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-XX:TieredStopAtLevel=1",
+                "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                "--add-opens", "java.base/java.util=ALL-UNNAMED", "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
+                "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), HighlighterMain.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(logs.resolve("out.txt").toFile())
+                .redirectError(logs.resolve("err.txt").toFile());
+        builder.environment().remove("HIGHLIGHTER_ROOT");
+        return builder.start();
+    }
+
+    /** Runs {@code highlighter args...} to the end (or kills it after {@code timeout}). */
+    public static Result run(Path logs, Duration timeout, String... args) throws IOException, InterruptedException {
+        Process process = start(logs, args);
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("highlighter " + String.join(" ", args) + " did not end within " + timeout
+                    + "; stderr:\n" + Files.readString(logs.resolve("err.txt")));
+        }
+        return new Result(process.exitValue(), Files.readString(logs.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(logs.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+}
