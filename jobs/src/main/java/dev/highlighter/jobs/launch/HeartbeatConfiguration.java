@@ -39,6 +39,7 @@ public class HeartbeatConfiguration {
                     job.registerJobExecutionListener(new JobExecutionListener() {
                         @Override
                         public void beforeJob(JobExecution execution) {
+                            HeapWatch.reset();
                             heartbeat.getObject().beforeJob(execution);
                         }
 
@@ -47,6 +48,7 @@ public class HeartbeatConfiguration {
                             NothingToDoException.in(execution).ifPresent(noop -> execution.setExitStatus(
                                     new org.springframework.batch.core.ExitStatus(NothingToDoException.EXIT_CODE, noop.getMessage())));
                             heartbeat.getObject().afterJob(execution);
+                            HeapWatch.logPeak(execution.getJobInstance().getJobName(), execution.getId());
                         }
                     });
                 }
