@@ -7,6 +7,7 @@ import dev.highlighter.core.WindowFeatures;
 import dev.highlighter.core.testing.SharedData;
 import dev.highlighter.jobs.highlights.MediaWindowItemReader;
 import dev.highlighter.processors.media.MediaFeatures;
+import dev.highlighter.readers.media.MediaDecodeException;
 import dev.highlighter.readers.media.MediaDecoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +72,20 @@ class BadVideoTest {
         assertThatThrownBy(() -> readAll(half, new ExecutionContext()))
                 .isInstanceOf(ItemStreamException.class).hasMessageContaining("chaplin-half.mp4")
                 .hasMessageMatching("(?s).*(truncated|cannot be opened).*");
+    }
+
+    @Test
+    void theBenchAndTestPathChecksTruncationToo() throws Exception {
+        // a webm cut in half still opens; only the end of the pass shows what is missing
+        byte[] whole = Files.readAllBytes(SharedData.dir().resolve("video/big_buck_bunny_0_30.webm"));
+        Path half = tmp.resolve("bunny-half.webm");
+        Files.write(half, Arrays.copyOf(whole, whole.length / 2));
+        List<WindowFeatures> windows = new ArrayList<>();
+        assertThatThrownBy(() -> MediaPass.run(local(), new org.apache.hadoop.fs.Path(half.toUri()), "v", 5_000,
+                MediaDecoder.VideoFrames.ALL, 0, windows::add))
+                .isInstanceOf(MediaDecodeException.class).hasMessageContaining("bunny-half.webm")
+                .hasMessageContaining("ends at 14.4 s of the 30.0 s its container declares: the file is truncated");
+        assertThat(windows).as("handed out while the pass went on, before its end showed the cut").hasSize(1);
     }
 
     @Test
