@@ -22,12 +22,6 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  */
 public class MediaWindowItemReader implements ItemStreamReader<WindowFeatures> {
 
-    public static final String ERROR_KEY = "media.error";
-    public static final String DROPOUT_KEY = "media.audioDropoutMs";
-    public static final String CODECS_KEY = "media.codecs";
-    public static final String CUTS_KEY = "media.cuts";
-    public static final String FRAMES_KEY = "media.videoFrames";
-
     private static final Logger log = LoggerFactory.getLogger(MediaWindowItemReader.class);
 
     private final FileSystem fs;
@@ -98,25 +92,6 @@ public class MediaWindowItemReader implements ItemStreamReader<WindowFeatures> {
     /** What the pass found so far; with its failure when the VOD fell back to chat. */
     public MediaResult result() {
         return pass == null ? unopened : pass.result();
-    }
-
-    @Override
-    public void update(ExecutionContext context) {
-        MediaResult result = result();
-        if (result == null) {
-            return;
-        }
-        if (!result.completed()) {
-            context.putString(ERROR_KEY, result.failure());
-        }
-        if (pass != null) {
-            context.putString(CODECS_KEY, result.codecs());
-            context.putLong(CUTS_KEY, result.cuts());
-            context.putLong(FRAMES_KEY, result.videoFrames());
-            if (done && result.audioDropped()) {
-                context.putLong(DROPOUT_KEY, result.audioDropoutMicros() / 1000);
-            }
-        }
     }
 
     @Override
