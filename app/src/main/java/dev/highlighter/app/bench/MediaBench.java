@@ -1,6 +1,6 @@
 package dev.highlighter.app.bench;
 
-import dev.highlighter.processors.media.MediaWindowAnalyzer;
+import dev.highlighter.jobs.media.MediaPass;
 import dev.highlighter.readers.media.MediaDecoder;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -94,16 +94,10 @@ public class MediaBench implements Callable<Integer> {
         return 0;
     }
 
+    /** The media step's own pass, on one decoder thread; the windows are dropped as they come. */
     private static double ours(FileSystem fs, Path file, MediaDecoder.VideoFrames mode) {
-        try (MediaDecoder decoder = MediaDecoder.open(fs, new org.apache.hadoop.fs.Path(file.toUri()), 128, 72, mode, 1)) {
-            MediaWindowAnalyzer analyzer = new MediaWindowAnalyzer(file.getFileName().toString(), 5_000,
-                    decoder.info().hasAudio(), decoder.info().hasVideo(), decoder.info().frameRate());
-            while (decoder.next(analyzer)) {
-                analyzer.completed();
-            }
-            analyzer.finish();
-            return analyzer.endMicros() / 1e6;
-        }
+        return MediaPass.run(fs, new org.apache.hadoop.fs.Path(file.toUri()), file.getFileName().toString(), 5_000, mode, 1, w -> {
+        }).endMicros() / 1e6;
     }
 
     private static double ffmpegSeconds(Path file) throws IOException, InterruptedException {

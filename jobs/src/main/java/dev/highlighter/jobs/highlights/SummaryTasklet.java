@@ -62,9 +62,9 @@ public class SummaryTasklet implements Tasklet {
                     rejectedRows += last.getReadSkipCount();
                 }
                 if (last != null && stage == VodStage.MEDIA_FEATURES
-                        && last.getExecutionContext().containsKey(MediaWindowItemReader.ERROR_KEY)) {
+                        && last.getExecutionContext().containsKey(MediaOutcome.DEGRADED_KEY)) {
                     degraded++;
-                    outcome = "COMPLETED on chat alone: " + last.getExecutionContext().getString(MediaWindowItemReader.ERROR_KEY);
+                    outcome = "COMPLETED on chat alone: " + last.getExecutionContext().getString(MediaOutcome.DEGRADED_KEY);
                 }
                 if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
                     outcome = "FAILED in " + stage.worker() + ": " + reason(last);

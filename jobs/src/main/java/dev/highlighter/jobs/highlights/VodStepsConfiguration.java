@@ -144,10 +144,12 @@ public class VodStepsConfiguration {
     @Bean
     @StepScope
     WindowFlushWriter<WindowFeatures> mediaWindowsWriter(@Lazy Connection connection, VodStatusWriter vods, @Value(VOD_ID) String vodId,
-                                                         @Value("#{stepExecutionContext['videoPath']}") String videoPath) {
+                                                         @Value("#{stepExecutionContext['videoPath']}") String videoPath,
+                                                         MediaWindowItemReader mediaWindowReader) {
         MediaWindowAggregator aggregator = new MediaWindowAggregator();
+        // the step's own reader (both are step-scoped) hands over the pass's result as a value
         return new WindowFlushWriter<>(aggregator, new WindowFeaturesWriter(connection, HBaseSchema.MEDIA), vods, vodId,
-                new MediaOutcome(videoPath, aggregator));
+                new MediaOutcome(videoPath, aggregator, mediaWindowReader::result));
     }
 
     // --- inference: windows (c + m) -> model, in batches -> windows:p

@@ -40,6 +40,10 @@ public class WindowFlushWriter<T> implements ItemWriter<T>, StepExecutionListene
         }
 
         Map<String, Object> vodColumns(StepExecution step, long items, long windows);
+
+        /** What the step's record in the job repository keeps for the run summary, once all went well. */
+        default void record(StepExecution step) {
+        }
     }
 
     private final WindowAggregator<T> aggregator;
@@ -88,6 +92,7 @@ public class WindowFlushWriter<T> implements ItemWriter<T>, StepExecutionListene
             if (vodId != null && !columns.isEmpty()) {
                 vods.update(vodId, columns);
             }
+            outcome.record(step);
             return null;
         } catch (Exception e) {
             // afterStep exceptions are only logged by Spring Batch, so fail the step explicitly

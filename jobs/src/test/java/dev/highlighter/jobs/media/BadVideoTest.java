@@ -7,6 +7,7 @@ import dev.highlighter.core.WindowFeatures;
 import dev.highlighter.core.testing.SharedData;
 import dev.highlighter.jobs.highlights.MediaWindowItemReader;
 import dev.highlighter.processors.media.MediaFeatures;
+import dev.highlighter.readers.media.MediaDecodeException;
 import dev.highlighter.readers.media.MediaDecoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,27 +31,34 @@ class BadVideoTest {
         return FileSystem.getLocal(new Configuration());
     }
 
+    /** What the media step's reader gives: its windows, then the pass's result. */
+    record Read(List<WindowFeatures> windows, MediaResult result) {
+    }
+
     /** Reads every window, as the media step does for a VOD without chat (no degrading). */
-    static List<WindowFeatures> readAll(Path file, ExecutionContext context) throws Exception {
+    static Read readAll(Path file) throws Exception {
+        return readAll(file, false);
+    }
+
+    static Read readAll(Path file, boolean degradeOnError) throws Exception {
         MediaWindowItemReader reader = new MediaWindowItemReader(local(), new org.apache.hadoop.fs.Path(file.toUri()), "v", 5_000,
-                MediaDecoder.VideoFrames.ALL, false);
+                MediaDecoder.VideoFrames.ALL, degradeOnError);
         List<WindowFeatures> out = new ArrayList<>();
-        reader.open(context);
+        reader.open(new ExecutionContext());
         try {
             for (WindowFeatures w; (w = reader.read()) != null; ) {
                 out.add(w);
             }
-            reader.update(context);
         } finally {
             reader.close();
         }
-        return out;
+        return new Read(out, reader.result());
     }
 
     @Test
     void zeroByteFile() throws Exception {
         Path empty = Files.createFile(tmp.resolve("empty.mp4"));
-        assertThatThrownBy(() -> readAll(empty, new ExecutionContext()))
+        assertThatThrownBy(() -> readAll(empty))
                 .isInstanceOf(ItemStreamException.class).hasMessageContaining("empty.mp4").hasMessageContaining("is empty (0 bytes)");
     }
 
@@ -58,7 +66,7 @@ class BadVideoTest {
     void textFileNamedMp4() throws Exception {
         Path text = tmp.resolve("notes.mp4");
         Files.writeString(text, "these are my stream notes, not a video\n".repeat(50));
-        assertThatThrownBy(() -> readAll(text, new ExecutionContext()))
+        assertThatThrownBy(() -> readAll(text))
                 .isInstanceOf(ItemStreamException.class).hasMessageContaining("notes.mp4")
                 .hasMessageContaining("not a media file FFmpeg can read");
     }
@@ -68,26 +76,42 @@ class BadVideoTest {
         byte[] whole = Files.readAllBytes(SharedData.dir().resolve("video/chaplin.mp4"));
         Path half = tmp.resolve("chaplin-half.mp4");
         Files.write(half, Arrays.copyOf(whole, whole.length / 2));
-        assertThatThrownBy(() -> readAll(half, new ExecutionContext()))
+        assertThatThrownBy(() -> readAll(half))
                 .isInstanceOf(ItemStreamException.class).hasMessageContaining("chaplin-half.mp4")
                 .hasMessageMatching("(?s).*(truncated|cannot be opened).*");
     }
 
     @Test
+    void theBenchAndTestPathChecksTruncationToo() throws Exception {
+        // a webm cut in half still opens; only the end of the pass shows what is missing
+        byte[] whole = Files.readAllBytes(SharedData.dir().resolve("video/big_buck_bunny_0_30.webm"));
+        Path half = tmp.resolve("bunny-half.webm");
+        Files.write(half, Arrays.copyOf(whole, whole.length / 2));
+        List<WindowFeatures> windows = new ArrayList<>();
+        assertThatThrownBy(() -> MediaPass.run(local(), new org.apache.hadoop.fs.Path(half.toUri()), "v", 5_000,
+                MediaDecoder.VideoFrames.ALL, 0, windows::add))
+                .isInstanceOf(MediaDecodeException.class).hasMessageContaining("bunny-half.webm")
+                .hasMessageContaining("ends at 14.4 s of the 30.0 s its container declares: the file is truncated");
+        assertThat(windows).as("handed out while the pass went on, before its end showed the cut").hasSize(1);
+    }
+
+    @Test
     void audioThatFailsPartWayIsFoundAndDated() throws Exception {
-        ExecutionContext context = new ExecutionContext();
-        List<WindowFeatures> windows = readAll(SharedData.dir().resolve("video/video_with_failing_audio.mp4"), context);
+        Read read = readAll(SharedData.dir().resolve("video/video_with_failing_audio.mp4"));
+        List<WindowFeatures> windows = read.windows();
         assertThat(windows).hasSize(3);
-        assertThat(context.getLong(MediaWindowItemReader.DROPOUT_KEY)).as("ffmpeg's astats goes to -inf after ~5 s").isBetween(4_000L, 6_000L);
+        assertThat(read.result().completed()).isTrue();
+        assertThat(read.result().audioDropoutMicros()).as("ffmpeg's astats goes to -inf after ~5 s").isBetween(4_000_000L, 6_000_000L);
         assertThat(windows).allSatisfy(w -> assertThat(w.has(MediaFeatures.MOTION)).isTrue());
     }
 
     @Test
     void webmWithoutADurationIsReadToItsEnd() throws Exception {
-        ExecutionContext context = new ExecutionContext();
-        List<WindowFeatures> windows = readAll(SharedData.dir().resolve("video/no_duration.webm"), context);
+        Read read = readAll(SharedData.dir().resolve("video/no_duration.webm"));
+        List<WindowFeatures> windows = read.windows();
         assertThat(windows).isNotEmpty();
-        assertThat(context.getLong(MediaWindowItemReader.FRAMES_KEY)).isPositive();
+        assertThat(read.result().videoFrames()).isPositive();
+        assertThat(read.result().audioDropped()).isFalse();
         assertThat(windows).allSatisfy(w -> assertThat(w.has(MediaFeatures.RMS_DB)).isTrue());
     }
 
@@ -95,13 +119,22 @@ class BadVideoTest {
     void withChatABadVideoDegradesInsteadOfFailing() throws Exception {
         Path text = tmp.resolve("notes.mp4");
         Files.writeString(text, "not a video");
-        MediaWindowItemReader reader = new MediaWindowItemReader(local(), new org.apache.hadoop.fs.Path(text.toUri()), "v", 5_000,
-                MediaDecoder.VideoFrames.ALL, true);
-        ExecutionContext context = new ExecutionContext();
-        reader.open(context);
-        assertThat(reader.read()).isNull();
-        reader.update(context);
-        reader.close();
-        assertThat(context.getString(MediaWindowItemReader.ERROR_KEY)).contains("notes.mp4").contains("not a media file");
+        Read read = readAll(text, true);
+        assertThat(read.windows()).isEmpty();
+        assertThat(read.result().completed()).isFalse();
+        assertThat(read.result().failure()).contains("notes.mp4").contains("not a media file");
+        assertThat(read.result().codecs()).as("never opened").isEmpty();
+    }
+
+    @Test
+    void withChatAVideoThatFailsPartWayDegradesAndSaysWhatItFound() throws Exception {
+        byte[] whole = Files.readAllBytes(SharedData.dir().resolve("video/big_buck_bunny_0_30.webm"));
+        Path half = tmp.resolve("bunny-half.webm");
+        Files.write(half, Arrays.copyOf(whole, whole.length / 2));
+        MediaResult result = readAll(half, true).result();
+        assertThat(result.failure()).contains("bunny-half.webm").contains("truncated");
+        assertThat(result.codecs()).isEqualTo("matroska,webm:vp8/vorbis");
+        assertThat(result.cutTimesMicros()).as("the cut at 11.8 s, before the file ends").hasSize(1);
+        assertThat(result.videoFrames()).isPositive();
     }
 }

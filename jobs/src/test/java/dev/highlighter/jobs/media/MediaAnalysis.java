@@ -2,7 +2,6 @@ package dev.highlighter.jobs.media;
 
 import dev.highlighter.core.WindowFeatures;
 import dev.highlighter.core.testing.RequiredTool;
-import dev.highlighter.processors.media.MediaWindowAnalyzer;
 import dev.highlighter.readers.media.MediaDecoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,16 +19,11 @@ final class MediaAnalysis {
     record Result(List<WindowFeatures> windows, List<Double> cutSeconds, long audioDropoutMicros) {
     }
 
+    /** The media step's own pass (frame size, truncation checks and all), windows kept. */
     static Result analyze(FileSystem fs, Path path, MediaDecoder.VideoFrames frames) {
-        try (MediaDecoder decoder = MediaDecoder.open(fs, path, 128, 72, frames)) {
-            MediaWindowAnalyzer analyzer = new MediaWindowAnalyzer(path.getName(), 5_000, decoder.info().hasAudio(), decoder.info().hasVideo(), decoder.info().frameRate());
-            List<WindowFeatures> windows = new ArrayList<>();
-            while (decoder.next(analyzer)) {
-                windows.addAll(analyzer.completed());
-            }
-            windows.addAll(analyzer.finish());
-            return new Result(windows, analyzer.cutTimesMicros().stream().map(t -> t / 1e6).toList(), analyzer.audioDropoutMicros());
-        }
+        List<WindowFeatures> windows = new ArrayList<>();
+        MediaResult result = MediaPass.run(fs, path, path.getName(), 5_000, frames, 0, windows::add);
+        return new Result(windows, result.cutTimesMicros().stream().map(t -> t / 1e6).toList(), result.audioDropoutMicros());
     }
 
     /** ffmpeg's astats overall RMS level per 5 s of audio, in dBFS (-inf as NaN). */

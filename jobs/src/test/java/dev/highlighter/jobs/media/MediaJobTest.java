@@ -58,6 +58,8 @@ class MediaJobTest {
         assertThat(run.getAllFailureExceptions()).extracting(Throwable::getMessage)
                 .anySatisfy(m -> assertThat(m).contains("1 VOD(s) failed").contains("empty FAILED in mediaFeatures.vod")
                         .contains("empty.mp4 is empty (0 bytes)"));
+        var summary = run.getStepExecutions().stream().filter(s -> s.getStepName().equals("summary")).findFirst().orElseThrow();
+        assertThat(summary.getExecutionContext().getLong("vodsDegradedToChat")).as("chatty, from its media step's record").isEqualTo(1);
         HighlightReader reader = new HighlightReader(connection);
 
         assertThat(reader.vodColumn("chatty", "media_status")).contains("DEGRADED_TO_CHAT");

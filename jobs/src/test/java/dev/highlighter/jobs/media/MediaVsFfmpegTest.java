@@ -30,10 +30,10 @@ class MediaVsFfmpegTest {
     @Test
     void autoDecodesKeyframesOnlyWhereTheyAreClose() throws Exception {
         FileSystem fs = FileSystem.getLocal(new Configuration());
-        try (MediaDecoder smpte = MediaDecoder.open(fs, new org.apache.hadoop.fs.Path(SharedData.dir().resolve("video/smpte-2997.mp4").toUri()),
-                128, 72, MediaDecoder.VideoFrames.AUTO);
-             MediaDecoder chaplin = MediaDecoder.open(fs, new org.apache.hadoop.fs.Path(SharedData.dir().resolve("video/chaplin.mp4").toUri()),
-                     128, 72, MediaDecoder.VideoFrames.AUTO)) {
+        try (MediaPass smpte = MediaPass.open(fs, new org.apache.hadoop.fs.Path(SharedData.dir().resolve("video/smpte-2997.mp4").toUri()),
+                "smpte", 5_000, MediaDecoder.VideoFrames.AUTO);
+             MediaPass chaplin = MediaPass.open(fs, new org.apache.hadoop.fs.Path(SharedData.dir().resolve("video/chaplin.mp4").toUri()),
+                     "chaplin", 5_000, MediaDecoder.VideoFrames.AUTO)) {
             assertThat(smpte.frames()).as("a keyframe every 0.6 s").isEqualTo(MediaDecoder.VideoFrames.KEYFRAMES);
             assertThat(chaplin.frames()).as("one keyframe in 9.6 s").isEqualTo(MediaDecoder.VideoFrames.ALL);
         }

@@ -2,6 +2,7 @@ package dev.highlighter.processors.chat;
 
 import dev.highlighter.core.WindowFeatures;
 import dev.highlighter.core.Windows;
+import dev.highlighter.processors.RobustBaseline;
 import dev.highlighter.processors.WindowAggregator;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package dev.highlighter.processors.media;
 
 import dev.highlighter.core.WindowFeatures;
+import dev.highlighter.processors.RobustBaseline;
 import dev.highlighter.processors.WindowAggregator;
-import dev.highlighter.processors.chat.RobustBaseline;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

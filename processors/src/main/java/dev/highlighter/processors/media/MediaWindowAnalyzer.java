@@ -21,9 +21,9 @@ public class MediaWindowAnalyzer implements MediaSink {
     private final boolean videoExpected;
     private final AudioLoudness audio;
     private final ContentDetector content;
+    private final FrameMotion motion = new FrameMotion();
     private final TreeMap<Long, double[]> video = new TreeMap<>(); // {cuts, motionSum, motionFrames}
     private final List<Long> cutTimes = new ArrayList<>();
-    private byte[] previousGrey;
     private long lastAudio = -1;
     private long lastVideo = -1;
     private long nextWindow = -1;
@@ -60,19 +60,11 @@ public class MediaWindowAnalyzer implements MediaSink {
             w[0]++;
             cutTimes.add(t);
         }
-        byte[] grey = new byte[pixels];
-        for (int i = 0, p = 0; p < pixels; i += 3, p++) {
-            grey[p] = (byte) ((114 * (bgr[i] & 0xFF) + 587 * (bgr[i + 1] & 0xFF) + 299 * (bgr[i + 2] & 0xFF)) / 1000);
-        }
-        if (previousGrey != null && previousGrey.length == pixels) {
-            long diff = 0;
-            for (int p = 0; p < pixels; p++) {
-                diff += Math.abs((grey[p] & 0xFF) - (previousGrey[p] & 0xFF));
-            }
-            w[1] += (double) diff / pixels;
+        double m = motion.next(bgr, pixels);
+        if (!Double.isNaN(m)) {
+            w[1] += m;
             w[2]++;
         }
-        previousGrey = grey;
         lastVideo = Math.max(lastVideo, t);
         videoFrames++;
     }

@@ -1,11 +1,11 @@
-package dev.highlighter.processors.chat;
+package dev.highlighter.processors;
 
 import java.util.Arrays;
 
 /**
  * A robust z-score: distance from the median in units of the scaled median absolute deviation,
  * so that the bursts being looked for do not inflate their own baseline the way a mean and
- * standard deviation would.
+ * standard deviation would. Chat and media both score their windows with it.
  */
 public final class RobustBaseline {
 

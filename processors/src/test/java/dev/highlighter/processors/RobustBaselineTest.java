@@ -1,4 +1,4 @@
-package dev.highlighter.processors.chat;
+package dev.highlighter.processors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
