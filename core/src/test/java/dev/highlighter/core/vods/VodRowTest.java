@@ -26,9 +26,9 @@ class VodRowTest {
     @Test
     void aValueThatDoesNotParseNamesTheVodAndColumn() {
         VodRow row = new VodRow("v2", Map.of(VodColumn.MEDIA_STATUS, "MAYBE", VodColumn.CHAT_MESSAGES, "many"));
-        assertThatThrownBy(row::mediaStatus).hasMessageContaining("v2").hasMessageContaining("media_status 'MAYBE'")
+        assertThatThrownBy(row::mediaStatus).hasMessageContaining("v2").hasMessageContaining(VodColumn.MEDIA_STATUS.qualifier() + " 'MAYBE'")
                 .hasMessageContaining("DEGRADED_TO_CHAT");
-        assertThatThrownBy(() -> row.number(VodColumn.CHAT_MESSAGES)).hasMessageContaining("chat_messages 'many'");
+        assertThatThrownBy(() -> row.number(VodColumn.CHAT_MESSAGES)).hasMessageContaining(VodColumn.CHAT_MESSAGES.qualifier() + " 'many'");
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.highlighter.jobs.highlights;
 
+import dev.highlighter.core.vods.MediaStatus;
 import dev.highlighter.processors.media.MediaWindowAggregator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.highlighter.writers.VodStatusWriter;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
@@ -11,10 +11,14 @@ import org.springframework.batch.core.step.StepExecution;
  */
 class MediaOutcome implements WindowFlushWriter.Outcome {
 
+    private final VodStatusWriter vods;
+    private final String vodId;
     private final String videoPath;
     private final MediaWindowAggregator aggregator;
 
-    MediaOutcome(String videoPath, MediaWindowAggregator aggregator) {
+    MediaOutcome(VodStatusWriter vods, String vodId, String videoPath, MediaWindowAggregator aggregator) {
+        this.vods = vods;
+        this.vodId = vodId;
         this.videoPath = videoPath;
         this.aggregator = aggregator;
     }
@@ -37,24 +41,20 @@ class MediaOutcome implements WindowFlushWriter.Outcome {
     }
 
     @Override
-    public Map<String, Object> vodColumns(StepExecution step, long rawWindows, long windows) {
+    public void done(StepExecution step, long rawWindows, long windows) throws Exception {
         var context = step.getExecutionContext();
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("video_path", videoPath);
-        status.put("media_codecs", context.getString(MediaWindowItemReader.CODECS_KEY, ""));
-        status.put("media_windows", windows);
-        status.put("media_cuts", context.getLong(MediaWindowItemReader.CUTS_KEY, 0L));
+        MediaStatus status;
+        String error = null;
         if (!keep(step)) {
-            status.put("media_status", "DEGRADED_TO_CHAT");
-            status.put("media_error", context.getString(MediaWindowItemReader.ERROR_KEY));
+            status = MediaStatus.DEGRADED_TO_CHAT;
+            error = context.getString(MediaWindowItemReader.ERROR_KEY);
         } else if (context.containsKey(MediaWindowItemReader.DROPOUT_KEY)) {
-            status.put("media_status", "AUDIO_DROPPED");
-            status.put("media_error", "audio fails at " + context.getLong(MediaWindowItemReader.DROPOUT_KEY) + " ms");
+            status = MediaStatus.AUDIO_DROPPED;
+            error = "audio fails at " + context.getLong(MediaWindowItemReader.DROPOUT_KEY) + " ms";
         } else {
-            status.put("media_status", "OK");
-            status.put("media_error", "");
+            status = MediaStatus.OK;
         }
-        status.put("last_job_execution", step.getJobExecutionId());
-        return status;
+        vods.mediaDone(vodId, videoPath, status, error, new VodStatusWriter.MediaCounts(context.getString(MediaWindowItemReader.CODECS_KEY, ""),
+                windows, context.getLong(MediaWindowItemReader.CUTS_KEY, 0L)), step.getJobExecutionId());
     }
 }
