@@ -9,6 +9,8 @@ import java.util.zip.CRC32;
 /**
  * Tables, families and row keys (DESIGN.md, "HBase schema"). Rows of one VOD share a 2-byte salt
  * so that one VOD's windows are contiguous while different VODs spread over the pre-split regions.
+ * The columns of {@code vods} and {@code highlights} are {@link dev.highlighter.core.vods.VodColumn}
+ * and {@link HighlightColumn}.
  */
 public final class HBaseSchema {
 

@@ -2,6 +2,8 @@ package dev.highlighter.jobs;
 
 import dev.highlighter.core.HBaseSchema;
 import dev.highlighter.core.HdfsLayout;
+import dev.highlighter.core.HighlightColumn;
+import dev.highlighter.core.vods.VodColumn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -27,7 +29,7 @@ import org.apache.hadoop.hbase.util.Bytes;
 public final class JobTestSupport {
 
     /** Columns that name the job execution: they differ between runs by design. */
-    static final Set<String> RUN_COLUMNS = Set.of("job_execution", "last_job_execution");
+    static final Set<String> RUN_COLUMNS = Set.of(HighlightColumn.JOB_EXECUTION.qualifier(), VodColumn.LAST_JOB_EXECUTION.qualifier());
 
     private final FileSystem fs;
     private final HdfsLayout layout;

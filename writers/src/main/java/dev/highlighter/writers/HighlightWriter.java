@@ -2,13 +2,12 @@ package dev.highlighter.writers;
 
 import dev.highlighter.core.HBaseSchema;
 import dev.highlighter.core.Highlight;
+import dev.highlighter.core.HighlightColumn;
 import dev.highlighter.core.VodHighlights;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Delete;
@@ -58,26 +57,25 @@ public class HighlightWriter implements ItemWriter<VodHighlights> {
                 }
             }
             MutatorSupport.send(connection, HBaseSchema.HIGHLIGHTS, mutations);
-            Map<String, Object> status = new LinkedHashMap<>();
-            status.put("status", "SCORED");
-            status.put("duration_ms", vod.durationMs());
-            status.put("highlights", vod.highlights().size());
-            status.put("model_version", vod.modelVersion());
-            status.put("last_job_execution", jobExecutionId);
-            vods.update(vod.vodId(), status);
+            vods.scored(vod, jobExecutionId);
         }
     }
 
     private Put put(byte[] row, Highlight h) {
         return new Put(row)
-                .addColumn(HBaseSchema.DATA, Bytes.toBytes("start_ms"), Bytes.toBytes(String.valueOf(h.startMs())))
-                .addColumn(HBaseSchema.DATA, Bytes.toBytes("end_ms"), Bytes.toBytes(String.valueOf(h.endMs())))
-                .addColumn(HBaseSchema.DATA, Bytes.toBytes("score"), Bytes.toBytes(String.valueOf(h.score())))
-                .addColumn(HBaseSchema.DATA, Bytes.toBytes("rank"), Bytes.toBytes(String.valueOf(h.rank())))
-                .addColumn(HBaseSchema.DATA, Bytes.toBytes("model_version"), Bytes.toBytes(h.modelVersion()))
-                .addColumn(HBaseSchema.DATA, Bytes.toBytes("top_features"), Bytes.toBytes(String.join(",", h.topFeatures())))
-                .addColumn(HBaseSchema.DATA, Bytes.toBytes("signals"), Bytes.toBytes(String.join(",", h.signals())))
-                .addColumn(HBaseSchema.DATA, Bytes.toBytes("job_execution"), Bytes.toBytes(String.valueOf(jobExecutionId)));
+                .addColumn(HBaseSchema.DATA, HighlightColumn.START_MS.bytes(), text(h.startMs()))
+                .addColumn(HBaseSchema.DATA, HighlightColumn.END_MS.bytes(), text(h.endMs()))
+                .addColumn(HBaseSchema.DATA, HighlightColumn.SCORE.bytes(), text(h.score()))
+                .addColumn(HBaseSchema.DATA, HighlightColumn.RANK.bytes(), text(h.rank()))
+                .addColumn(HBaseSchema.DATA, HighlightColumn.MODEL_VERSION.bytes(), text(h.modelVersion()))
+                .addColumn(HBaseSchema.DATA, HighlightColumn.TOP_FEATURES.bytes(), text(String.join(",", h.topFeatures())))
+                .addColumn(HBaseSchema.DATA, HighlightColumn.SIGNALS.bytes(), text(String.join(",", h.signals())))
+                .addColumn(HBaseSchema.DATA, HighlightColumn.JOB_EXECUTION.bytes(), text(jobExecutionId));
+    }
+
+    /** Values are strings so that the HBase shell shows them as they are. */
+    private static byte[] text(Object value) {
+        return Bytes.toBytes(String.valueOf(value));
     }
 
     private List<byte[]> existingRows(String vodId, String modelVersion) throws IOException {

@@ -5,7 +5,9 @@ import dev.highlighter.core.HdfsLayout;
 import dev.highlighter.core.Highlight;
 import dev.highlighter.app.demo.DemoDay;
 import dev.highlighter.jobs.highlights.HighlightsJobConfiguration;
+import dev.highlighter.core.vods.VodRow;
 import dev.highlighter.readers.hbase.HighlightReader;
+import dev.highlighter.readers.hbase.VodRowReader;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
@@ -56,7 +58,7 @@ public class DemoCommand implements Callable<Integer> {
             return 1;
         }
         HighlightReader reader = new HighlightReader(connection);
-        String version = reader.vodColumn(DemoDay.VOD_ID, "model_version").orElseThrow();
+        String version = new VodRowReader(connection).read(DemoDay.VOD_ID).flatMap(VodRow::modelVersion).orElseThrow();
         List<Highlight> found = reader.highlights(DemoDay.VOD_ID, version);
         out.printf("%nHighlights of %s (model %s), events were at %s s:%n", DemoDay.VOD_ID, version, DemoDay.EVENTS_S);
         out.println("rank  start    end      score  driven by");

@@ -3,7 +3,9 @@ package dev.highlighter.app.cli;
 import dev.highlighter.core.Highlight;
 import dev.highlighter.core.VodRef;
 import dev.highlighter.readers.catalog.VodCatalog;
+import dev.highlighter.core.vods.VodRow;
 import dev.highlighter.readers.hbase.HighlightReader;
+import dev.highlighter.readers.hbase.VodRowReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,11 +59,12 @@ public class ExportCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         HighlightReader reader = new HighlightReader(connection);
+        VodRowReader vodRows = new VodRowReader(connection);
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
         int rows = 0;
         List<VodRef> vods = catalog.list(date);
         for (VodRef vod : vods) {
-            String version = model != null ? model : reader.vodColumn(vod.vodId(), "model_version").orElse(null);
+            String version = model != null ? model : vodRows.read(vod.vodId()).flatMap(VodRow::modelVersion).orElse(null);
             if (version == null) {
                 continue; // not scored
             }

@@ -1,5 +1,6 @@
 package dev.highlighter.app.cli;
 
+import dev.highlighter.core.models.ModelMetrics;
 import dev.highlighter.core.models.ModelRegistry;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -9,8 +10,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "Lists the trained model versions with their held-out metrics; * marks the champion.",
@@ -31,18 +30,17 @@ public class ModelsCommand implements Callable<Integer> {
         out.printf("%-2s%-22s %6s %6s %6s %6s %11s  %s%n", champion.equals("rule-v0") ? "*" : "", "rule-v0", "-", "-", "-", "-", "configured",
                 "(no training)");
         for (String v : registry.versions()) {
-            JsonNode m;
+            ModelMetrics m;
             try {
-                m = JsonMapper.builder().build().readTree(registry.readBytes(v, ModelRegistry.METRICS_FILE));
+                m = registry.metrics(v);
             } catch (Exception e) {
                 out.printf("%-2s%-22s metrics unreadable: %s%n", v.equals(champion) ? "*" : "", v, e.getMessage());
                 continue;
             }
-            String decision = String.format(Locale.ROOT, "%.2f/%.2f", m.path("threshold").asDouble(),
-                    m.path("peakThreshold").asDouble(m.path("threshold").asDouble()));
+            String decision = String.format(Locale.ROOT, "%.2f/%.2f", m.threshold(), m.peakThreshold());
             out.printf(Locale.ROOT, "%-2s%-22s %6.3f %6.3f %6.3f %6.3f %11s  %d%n", v.equals(champion) ? "*" : "", v,
-                    m.path("f1").asDouble(), m.path("segmentPrecision").asDouble(), m.path("segmentRecall").asDouble(),
-                    m.path("auc").asDouble(), decision, m.path("testVods").size());
+                    m.figures().f1(), m.figures().segmentPrecision(), m.figures().segmentRecall(), m.figures().auc(), decision,
+                    m.testVods().size());
         }
         for (ModelRegistry.Change c : registry.history()) {
             out.printf("  %s %s %s by %s: %s%n", c.at(), c.action(), c.version(), c.by(), c.reason());

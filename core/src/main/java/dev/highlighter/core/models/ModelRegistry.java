@@ -12,6 +12,9 @@ import java.util.Optional;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Trained models in HDFS: {@code models/highlight/{version}/} holds the model file, metrics.json
@@ -36,6 +39,9 @@ public class ModelRegistry {
             return new Change(Instant.parse(f[0]), f[1], f[2], f[3], f.length > 4 ? f[4] : "");
         }
     }
+
+    /** Missing numbers read as 0, as they did before the file had a type: older files still read. */
+    private static final JsonMapper JSON = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
     private final FileSystem fs;
     private final Path root;
@@ -123,6 +129,21 @@ public class ModelRegistry {
     public byte[] readBytes(String version, String name) throws IOException {
         try (InputStream in = fs.open(new Path(dir(version), name))) {
             return in.readAllBytes();
+        }
+    }
+
+    public void writeMetrics(String version, ModelMetrics metrics) throws IOException {
+        write(version, METRICS_FILE, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(metrics));
+    }
+
+    public ModelMetrics metrics(String version) throws IOException {
+        Path file = new Path(dir(version), METRICS_FILE);
+        try (InputStream in = fs.open(file)) {
+            return JSON.readValue(in, ModelMetrics.class);
+        } catch (JacksonException e) {
+            var at = e.getLocation();
+            throw new IOException(file + " is not valid metrics: " + e.getOriginalMessage()
+                    + (at != null && at.getLineNr() > 0 ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : ""), e);
         }
     }
 

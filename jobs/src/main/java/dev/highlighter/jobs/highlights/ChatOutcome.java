@@ -1,16 +1,19 @@
 package dev.highlighter.jobs.highlights;
 
 import dev.highlighter.readers.chat.ChatMessageReader;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.highlighter.writers.VodStatusWriter;
 import org.springframework.batch.core.step.StepExecution;
 
 /** The chat step's rules: a file with no valid rows fails its VOD; the vods row gets the chat counts. */
 class ChatOutcome implements WindowFlushWriter.Outcome {
 
+    private final VodStatusWriter vods;
+    private final String vodId;
     private final String chatPath;
 
-    ChatOutcome(String chatPath) {
+    ChatOutcome(VodStatusWriter vods, String vodId, String chatPath) {
+        this.vods = vods;
+        this.vodId = vodId;
         this.chatPath = chatPath;
     }
 
@@ -25,15 +28,10 @@ class ChatOutcome implements WindowFlushWriter.Outcome {
     }
 
     @Override
-    public Map<String, Object> vodColumns(StepExecution step, long messages, long windows) {
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("chat_path", chatPath);
-        status.put("chat_format", step.getExecutionContext().getString(ChatMessageReader.FORMAT_KEY, ""));
-        status.put("chat_messages", messages);
-        status.put("chat_windows", windows);
-        status.put("chat_rejected", step.getReadSkipCount());
-        status.put("chat_ignored", step.getExecutionContext().getLong(ChatMessageReader.IGNORED_KEY, 0L));
-        status.put("last_job_execution", step.getJobExecutionId());
-        return status;
+    public void done(StepExecution step, long messages, long windows) throws Exception {
+        var context = step.getExecutionContext();
+        vods.chatDone(vodId, chatPath, context.getString(ChatMessageReader.FORMAT_KEY, ""),
+                new VodStatusWriter.ChatCounts(messages, windows, step.getReadSkipCount(), context.getLong(ChatMessageReader.IGNORED_KEY, 0L)),
+                step.getJobExecutionId());
     }
 }

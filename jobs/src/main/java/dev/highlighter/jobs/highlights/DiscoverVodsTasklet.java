@@ -7,9 +7,7 @@ import dev.highlighter.jobs.models.ChampionModels;
 import dev.highlighter.readers.catalog.VodCatalog;
 import dev.highlighter.writers.VodStatusWriter;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
@@ -52,15 +50,10 @@ public class DiscoverVodsTasklet implements Tasklet {
         DiscoveredVods.put(jobContext, found);
         long withChat = found.stream().filter(VodRef::hasChat).count();
         for (VodRef vod : found) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("channel", vod.channel());
-            row.put("date", vod.date());
-            row.put("video_path", vod.videoPath());
-            row.put("chat_path", vod.chatPath());
             if (!vod.hasChat()) {
                 log.info("VOD {} ({}) has a video but no chat: it is scored on media alone", vod.vodId(), vod.channel());
             }
-            vods.update(vod.vodId(), row);
+            vods.discovered(vod);
             contribution.incrementReadCount();
         }
         chunkContext.getStepContext().getStepExecution().getExecutionContext().putLong("vods", found.size());

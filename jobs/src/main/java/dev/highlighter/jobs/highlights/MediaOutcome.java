@@ -1,9 +1,9 @@
 package dev.highlighter.jobs.highlights;
 
+import dev.highlighter.core.vods.MediaStatus;
 import dev.highlighter.jobs.media.MediaResult;
 import dev.highlighter.processors.media.MediaWindowAggregator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.highlighter.writers.VodStatusWriter;
 import java.util.function.Supplier;
 import org.springframework.batch.core.step.StepExecution;
 
@@ -16,12 +16,16 @@ class MediaOutcome implements WindowFlushWriter.Outcome {
     /** The step's record for the run summary: why a VOD was scored on chat alone. */
     static final String DEGRADED_KEY = "media.error";
 
+    private final VodStatusWriter vods;
+    private final String vodId;
     private final String videoPath;
     private final MediaWindowAggregator aggregator;
     private final Supplier<MediaResult> pass;
 
     /** @param pass the result of the step's media pass, asked for once the step has read everything */
-    MediaOutcome(String videoPath, MediaWindowAggregator aggregator, Supplier<MediaResult> pass) {
+    MediaOutcome(VodStatusWriter vods, String vodId, String videoPath, MediaWindowAggregator aggregator, Supplier<MediaResult> pass) {
+        this.vods = vods;
+        this.vodId = vodId;
         this.videoPath = videoPath;
         this.aggregator = aggregator;
         this.pass = pass;
@@ -45,25 +49,21 @@ class MediaOutcome implements WindowFlushWriter.Outcome {
     }
 
     @Override
-    public Map<String, Object> vodColumns(StepExecution step, long rawWindows, long windows) {
+    public void done(StepExecution step, long rawWindows, long windows) throws Exception {
         MediaResult result = pass.get();
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("video_path", videoPath);
-        status.put("media_codecs", result.codecs());
-        status.put("media_windows", windows);
-        status.put("media_cuts", result.cuts());
+        MediaStatus status;
+        String error = null;
         if (!result.completed()) {
-            status.put("media_status", "DEGRADED_TO_CHAT");
-            status.put("media_error", result.failure());
+            status = MediaStatus.DEGRADED_TO_CHAT;
+            error = result.failure();
         } else if (result.audioDropped()) {
-            status.put("media_status", "AUDIO_DROPPED");
-            status.put("media_error", "audio fails at " + result.audioDropoutMicros() / 1000 + " ms");
+            status = MediaStatus.AUDIO_DROPPED;
+            error = "audio fails at " + result.audioDropoutMicros() / 1000 + " ms";
         } else {
-            status.put("media_status", "OK");
-            status.put("media_error", "");
+            status = MediaStatus.OK;
         }
-        status.put("last_job_execution", step.getJobExecutionId());
-        return status;
+        vods.mediaDone(vodId, videoPath, status, error, new VodStatusWriter.MediaCounts(result.codecs(), windows, result.cuts()),
+                step.getJobExecutionId());
     }
 
     @Override

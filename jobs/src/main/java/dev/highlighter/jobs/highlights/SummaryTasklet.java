@@ -4,9 +4,7 @@ import dev.highlighter.core.VodRef;
 import dev.highlighter.writers.VodStatusWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -74,14 +72,10 @@ public class SummaryTasklet implements Tasklet {
             log.info("  {}  {}", vod.vodId(), outcome);
             if (outcome.startsWith("COMPLETED")) {
                 scored++;
-                vods.clear(vod.vodId(), "failure");
+                vods.completed(vod.vodId());
             } else {
                 failures.add(vod.vodId() + " " + outcome);
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("status", "FAILED");
-                row.put("failure", outcome);
-                row.put("last_job_execution", self.getJobExecutionId());
-                vods.update(vod.vodId(), row);
+                vods.failed(vod.vodId(), outcome, self.getJobExecutionId());
             }
         }
         ExecutionContext context = self.getExecutionContext();

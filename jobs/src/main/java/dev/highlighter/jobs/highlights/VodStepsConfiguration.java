@@ -26,6 +26,7 @@ import dev.highlighter.readers.chat.MalformedChatRowException;
 import dev.highlighter.readers.hbase.VodScoresReader;
 import dev.highlighter.readers.hbase.WindowBatchReader;
 import dev.highlighter.readers.hbase.HighlightReader;
+import dev.highlighter.readers.hbase.VodRowReader;
 import dev.highlighter.readers.hbase.VodHighlightsReader;
 import dev.highlighter.writers.HighlightWriter;
 import dev.highlighter.writers.reel.ReelWriter;
@@ -106,7 +107,7 @@ public class VodStepsConfiguration {
                                                         @Value(VOD_ID) String vodId,
                                                         @Value("#{stepExecutionContext['chatPath']}") String chatPath) {
         return new WindowFlushWriter<>(new ChatWindowAggregator(vodId, props.getWindowMs()),
-                WindowFeaturesWriter.chat(connection), vods, vodId, new ChatOutcome(chatPath));
+                WindowFeaturesWriter.chat(connection), new ChatOutcome(vods, vodId, chatPath));
     }
 
     @Bean
@@ -148,8 +149,8 @@ public class VodStepsConfiguration {
                                                          MediaWindowItemReader mediaWindowReader) {
         MediaWindowAggregator aggregator = new MediaWindowAggregator();
         // the step's own reader (both are step-scoped) hands over the pass's result as a value
-        return new WindowFlushWriter<>(aggregator, new WindowFeaturesWriter(connection, HBaseSchema.MEDIA), vods, vodId,
-                new MediaOutcome(videoPath, aggregator, mediaWindowReader::result));
+        return new WindowFlushWriter<>(aggregator, new WindowFeaturesWriter(connection, HBaseSchema.MEDIA),
+                new MediaOutcome(vods, vodId, videoPath, aggregator, mediaWindowReader::result));
     }
 
     // --- inference: windows (c + m) -> model, in batches -> windows:p
@@ -224,8 +225,8 @@ public class VodStepsConfiguration {
     @Bean
     @StepScope
     ReelInputReader reelInputReader(@Lazy Connection connection, HighlightModel model, @Value(VOD_ID) String vodId) {
-        HighlightReader highlights = new HighlightReader(connection);
-        return new ReelInputReader(highlights, new VodHighlightsReader(highlights, vodId, model.version()), vodId);
+        return new ReelInputReader(new VodRowReader(connection),
+                new VodHighlightsReader(new HighlightReader(connection), vodId, model.version()), vodId);
     }
 
     @Bean

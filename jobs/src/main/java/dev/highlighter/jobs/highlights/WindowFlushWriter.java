@@ -2,10 +2,8 @@ package dev.highlighter.jobs.highlights;
 
 import dev.highlighter.core.WindowFeatures;
 import dev.highlighter.processors.WindowAggregator;
-import dev.highlighter.writers.VodStatusWriter;
 import dev.highlighter.writers.WindowFeaturesWriter;
 import java.util.List;
-import java.util.Map;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -24,7 +22,7 @@ public class WindowFlushWriter<T> implements ItemWriter<T>, StepExecutionListene
     /** Rows per HBase batch when the features are written. */
     static final int WRITE_BATCH = 1000;
 
-    /** What differs between the signals: when there is nothing to write, and what the vods row records. */
+    /** What differs between the signals: when there is nothing to write, and what is recorded once it is written. */
     public interface Outcome {
 
         /** Null to write what there is, or a message: with no windows that fails the step. */
@@ -39,7 +37,8 @@ public class WindowFlushWriter<T> implements ItemWriter<T>, StepExecutionListene
             return true;
         }
 
-        Map<String, Object> vodColumns(StepExecution step, long items, long windows);
+        /** The windows are written (or left out, see {@link #keep}): record what the step made of the VOD. */
+        void done(StepExecution step, long items, long windows) throws Exception;
 
         /** What the step's record in the job repository keeps for the run summary, once all went well. */
         default void record(StepExecution step) {
@@ -48,16 +47,11 @@ public class WindowFlushWriter<T> implements ItemWriter<T>, StepExecutionListene
 
     private final WindowAggregator<T> aggregator;
     private final WindowFeaturesWriter features;
-    private final VodStatusWriter vods;
-    private final String vodId;
     private final Outcome outcome;
 
-    public WindowFlushWriter(WindowAggregator<T> aggregator, WindowFeaturesWriter features, VodStatusWriter vods, String vodId,
-                             Outcome outcome) {
+    public WindowFlushWriter(WindowAggregator<T> aggregator, WindowFeaturesWriter features, Outcome outcome) {
         this.aggregator = aggregator;
         this.features = features;
-        this.vods = vods;
-        this.vodId = vodId;
         this.outcome = outcome;
     }
 
@@ -88,10 +82,7 @@ public class WindowFlushWriter<T> implements ItemWriter<T>, StepExecutionListene
                 written = windows.size();
             }
             step.setWriteCount(written);
-            Map<String, Object> columns = outcome.vodColumns(step, aggregator.items(), written);
-            if (vodId != null && !columns.isEmpty()) {
-                vods.update(vodId, columns);
-            }
+            outcome.done(step, aggregator.items(), written);
             outcome.record(step);
             return null;
         } catch (Exception e) {

@@ -11,10 +11,8 @@ import dev.highlighter.processors.feedback.LabelAggregator;
 import dev.highlighter.readers.chat.MalformedChatRowException;
 import dev.highlighter.readers.feedback.FeedbackEventReader;
 import dev.highlighter.writers.QuarantineFile;
-import dev.highlighter.writers.VodStatusWriter;
 import dev.highlighter.writers.WindowFeaturesWriter;
 import java.time.LocalDate;
-import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hbase.client.Connection;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -77,18 +75,17 @@ public class FeedbackJobConfiguration {
 
     @Bean
     @StepScope
-    WindowFlushWriter<FeedbackEvent> labelWriter(@Lazy Connection connection, VodStatusWriter vods, HighlighterProperties props) {
+    WindowFlushWriter<FeedbackEvent> labelWriter(@Lazy Connection connection, HighlighterProperties props) {
         return new WindowFlushWriter<>(new LabelAggregator(props.getWindowMs()), new WindowFeaturesWriter(connection, HBaseSchema.LABELS),
-                vods, null, new WindowFlushWriter.Outcome() {
+                new WindowFlushWriter.Outcome() {
                     @Override
                     public String problem(org.springframework.batch.core.step.StepExecution step, long items) {
                         return null; // a day without feedback is not an error
                     }
 
                     @Override
-                    public Map<String, Object> vodColumns(org.springframework.batch.core.step.StepExecution step, long items, long windows) {
+                    public void done(org.springframework.batch.core.step.StepExecution step, long items, long windows) {
                         step.getExecutionContext().putLong("labelledWindows", windows);
-                        return Map.of();
                     }
                 });
     }

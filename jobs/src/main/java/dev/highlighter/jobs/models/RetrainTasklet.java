@@ -3,6 +3,7 @@ package dev.highlighter.jobs.models;
 import dev.highlighter.core.HBaseSchema;
 import dev.highlighter.core.WindowBatch;
 import dev.highlighter.core.WindowFeatures;
+import dev.highlighter.core.models.ModelMetrics;
 import dev.highlighter.core.models.ModelRegistry;
 import dev.highlighter.processors.evaluation.DecisionTuning;
 import dev.highlighter.processors.evaluation.HighlightEvaluator;
@@ -13,7 +14,7 @@ import dev.highlighter.processors.model.HighlightModel;
 import dev.highlighter.processors.model.ModelLoader;
 import dev.highlighter.processors.model.XgbHighlightModel;
 import dev.highlighter.processors.model.XgbTrainer;
-import dev.highlighter.readers.hbase.HighlightReader;
+import dev.highlighter.readers.hbase.VodRowReader;
 import dev.highlighter.readers.hbase.WindowBatchReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -67,7 +68,7 @@ public class RetrainTasklet implements Tasklet {
         LocalDate from = date.minusDays(lookbackDays);
         List<ModelEvaluation.Labelled> train = new ArrayList<>();
         List<ModelEvaluation.Labelled> test = new ArrayList<>();
-        for (String vod : new HighlightReader(connection).vodsBetween(from, date)) {
+        for (String vod : new VodRowReader(connection).vodsBetween(from, date)) {
             ModelEvaluation.Labelled labelled = load(vod);
             if (labelled == null) {
                 continue;
@@ -93,17 +94,10 @@ public class RetrainTasklet implements Tasklet {
         boolean promote = ours.f1() > theirs.f1();
 
         long execution = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("version", version);
-        metrics.put("threshold", challenger.threshold());
-        metrics.put("peakThreshold", challenger.peakThreshold());
-        metrics.putAll(figures(ours, challengerScores.auc()));
-        metrics.put("champion", Map.of("version", champion.version(), "figures", figures(theirs, championScores.auc())));
-        metrics.put("promoted", promote);
-        metrics.put("trainVods", train.stream().map(ModelEvaluation.Labelled::vodId).toList());
-        metrics.put("testVods", test.stream().map(ModelEvaluation.Labelled::vodId).toList());
-        metrics.put("features", FeatureLayout.columns());
-        metrics.put("vocabulary", Map.of("tokens", challenger.vocabulary().size(), "strongest", challenger.vocabulary().top(20)));
+        ModelMetrics metrics = new ModelMetrics(version, challenger.threshold(), challenger.peakThreshold(),
+                figures(ours, challengerScores.auc()), new ModelMetrics.Champion(champion.version(), figures(theirs, championScores.auc())),
+                promote, train.stream().map(ModelEvaluation.Labelled::vodId).toList(), test.stream().map(ModelEvaluation.Labelled::vodId).toList(),
+                FeatureLayout.columns(), new ModelMetrics.Vocabulary(challenger.vocabulary().size(), challenger.vocabulary().top(20)));
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("jobExecutionId", execution);
         provenance.put("dataFrom", from.toString());
@@ -112,7 +106,7 @@ public class RetrainTasklet implements Tasklet {
         provenance.put("format", "XGBoost JSON: xgboost.Booster(model_file='model.json') in Python");
         var json = JsonMapper.builder().build().writerWithDefaultPrettyPrinter();
         registry.write(version, ModelRegistry.MODEL_FILE, ModelLoader.toJson(challenger));
-        registry.write(version, ModelRegistry.METRICS_FILE, json.writeValueAsBytes(metrics));
+        registry.writeMetrics(version, metrics);
         registry.write(version, ModelRegistry.PROVENANCE_FILE, json.writeValueAsString(provenance).getBytes(StandardCharsets.UTF_8));
 
         String verdict = String.format(java.util.Locale.ROOT, "%s: F1 %.3f segP %.3f segR %.3f vs champion %s F1 %.3f on %d held-out VODs",
@@ -131,15 +125,8 @@ public class RetrainTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private static Map<String, Object> figures(HighlightEvaluator.Result r, double auc) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("precision", r.precision());
-        m.put("recall", r.recall());
-        m.put("f1", r.f1());
-        m.put("segmentPrecision", r.segmentPrecision());
-        m.put("segmentRecall", r.segmentRecall());
-        m.put("auc", auc);
-        return m;
+    private static ModelMetrics.Figures figures(HighlightEvaluator.Result r, double auc) {
+        return new ModelMetrics.Figures(r.precision(), r.recall(), r.f1(), r.segmentPrecision(), r.segmentRecall(), auc);
     }
 
     /** A VOD's windows (c, m, l) and labels, or null when none of its windows is labelled. */

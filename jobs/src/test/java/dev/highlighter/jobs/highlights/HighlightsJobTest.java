@@ -11,7 +11,12 @@ import dev.highlighter.jobs.HighlighterJobTest;
 import dev.highlighter.jobs.JobTestSupport;
 import dev.highlighter.jobs.launch.JobRunner;
 import dev.highlighter.processors.model.RuleModelV0;
+import dev.highlighter.core.vods.MediaStatus;
+import dev.highlighter.core.vods.VodColumn;
+import dev.highlighter.core.vods.VodRow;
+import dev.highlighter.core.vods.VodStatus;
 import dev.highlighter.readers.hbase.HighlightReader;
+import dev.highlighter.readers.hbase.VodRowReader;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,6 +67,7 @@ class HighlightsJobTest {
 
         assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         HighlightReader highlights = new HighlightReader(connection);
+        VodRowReader vods = new VodRowReader(connection);
         for (String game : GAMES) {
             double[] offsets = Files.readAllLines(SharedData.lolChat().resolve(game + ".csv")).stream().skip(1)
                     .map(l -> l.split(",")).filter(f -> f.length >= 8)
@@ -94,12 +100,14 @@ class HighlightsJobTest {
             });
             assertThat(found).extracting(Highlight::rank).containsExactlyInAnyOrderElementsOf(
                     java.util.stream.IntStream.rangeClosed(1, found.size()).boxed().toList());
-            assertThat(highlights.vodColumn(game, "status")).contains("SCORED");
-            assertThat(highlights.vodColumn(game, "chat_messages")).contains(String.valueOf(SharedData.LOL_ROWS.get(game)));
+            VodRow row = vods.read(game).orElseThrow();
+            assertThat(row.status()).contains(VodStatus.SCORED);
+            assertThat(row.number(VodColumn.CHAT_MESSAGES)).hasValue(SharedData.LOL_ROWS.get(game));
         }
         // the video-only VOD is scored on media alone
-        assertThat(highlights.vodColumn("chaplin", "status")).contains("SCORED");
-        assertThat(highlights.vodColumn("chaplin", "media_status")).contains("OK");
+        VodRow chaplin = vods.read("chaplin").orElseThrow();
+        assertThat(chaplin.status()).contains(VodStatus.SCORED);
+        assertThat(chaplin.mediaStatus()).contains(MediaStatus.OK);
         assertThat(hdfs.rows(HBaseSchema.WINDOWS, "chaplin")).as("9.6 s of video: two 5 s windows").isEqualTo(2);
         assertThat(highlights.highlights("chaplin", RuleModelV0.VERSION)).allSatisfy(h -> assertThat(h.signals()).containsExactly("media"));
 

@@ -10,7 +10,12 @@ import dev.highlighter.jobs.HighlighterJobTest;
 import dev.highlighter.jobs.JobTestSupport;
 import dev.highlighter.jobs.launch.JobRunner;
 import dev.highlighter.processors.model.RuleModelV0;
+import dev.highlighter.core.vods.MediaStatus;
+import dev.highlighter.core.vods.VodColumn;
+import dev.highlighter.core.vods.VodRow;
+import dev.highlighter.core.vods.VodStatus;
 import dev.highlighter.readers.hbase.HighlightReader;
+import dev.highlighter.readers.hbase.VodRowReader;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
@@ -61,19 +66,22 @@ class MediaJobTest {
         var summary = run.getStepExecutions().stream().filter(s -> s.getStepName().equals("summary")).findFirst().orElseThrow();
         assertThat(summary.getExecutionContext().getLong("vodsDegradedToChat")).as("chatty, from its media step's record").isEqualTo(1);
         HighlightReader reader = new HighlightReader(connection);
+        VodRowReader vods = new VodRowReader(connection);
 
-        assertThat(reader.vodColumn("chatty", "media_status")).contains("DEGRADED_TO_CHAT");
-        assertThat(reader.vodColumn("chatty", "media_error")).hasValueSatisfying(m -> assertThat(m).contains("chatty.mp4").contains("text"));
-        assertThat(reader.vodColumn("chatty", "status")).contains("SCORED");
+        VodRow chatty = vods.read("chatty").orElseThrow();
+        assertThat(chatty.mediaStatus()).contains(MediaStatus.DEGRADED_TO_CHAT);
+        assertThat(chatty.get(VodColumn.MEDIA_ERROR)).hasValueSatisfying(m -> assertThat(m).contains("chatty.mp4").contains("text"));
+        assertThat(chatty.status()).contains(VodStatus.SCORED);
         assertThat(familyCells("chatty", 70_000, HBaseSchema.MEDIA)).as("no media rows kept").isZero();
         assertThat(reader.highlights("chatty", RuleModelV0.VERSION)).isNotEmpty()
                 .allSatisfy(h -> assertThat(h.signals()).containsExactly("chat"));
 
         assertThat(hdfs.rows(HBaseSchema.WINDOWS, "empty")).isZero();
-        assertThat(reader.vodColumn("empty", "status")).contains("FAILED");
+        assertThat(vods.read("empty").orElseThrow().status()).contains(VodStatus.FAILED);
 
-        assertThat(reader.vodColumn("dying", "media_status")).contains("AUDIO_DROPPED");
-        assertThat(reader.vodColumn("dying", "status")).contains("SCORED");
+        VodRow dying = vods.read("dying").orElseThrow();
+        assertThat(dying.mediaStatus()).contains(MediaStatus.AUDIO_DROPPED);
+        assertThat(dying.status()).contains(VodStatus.SCORED);
         try (Table t = connection.getTable(HBaseSchema.WINDOWS)) {
             Result first = t.get(new Get(HBaseSchema.windowRow("dying", 0)));
             assertThat(first.getValue(HBaseSchema.MEDIA, Bytes.toBytes("media_motion"))).isNotNull();
@@ -82,7 +90,7 @@ class MediaJobTest {
 
         assertThat(hdfs.rows(HBaseSchema.WINDOWS, "bunny")).as("30.003 s: six whole windows").isEqualTo(6);
         List<Highlight> bunny = reader.highlights("bunny", RuleModelV0.VERSION);
-        assertThat(reader.vodColumn("bunny", "media_cuts")).contains("3");
+        assertThat(vods.read("bunny").orElseThrow().number(VodColumn.MEDIA_CUTS)).hasValue(3);
         assertThat(bunny).allSatisfy(h -> assertThat(h.signals()).containsExactly("media"));
     }
 

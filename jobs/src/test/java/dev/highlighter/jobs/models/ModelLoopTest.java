@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.highlighter.core.HBaseSchema;
 import dev.highlighter.core.HdfsLayout;
 import dev.highlighter.core.PredictionCodec;
+import dev.highlighter.core.models.ModelMetrics;
 import dev.highlighter.core.models.ModelRegistry;
 import dev.highlighter.core.testing.SharedData;
 import dev.highlighter.jobs.HighlighterJobTest;
@@ -18,7 +19,9 @@ import dev.highlighter.processors.model.ModelLoader;
 import dev.highlighter.processors.model.RuleModelV0;
 import dev.highlighter.processors.model.XgbHighlightModel;
 import dev.highlighter.processors.model.XgbTrainer;
+import dev.highlighter.core.vods.VodRow;
 import dev.highlighter.readers.hbase.HighlightReader;
+import dev.highlighter.readers.hbase.VodRowReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
@@ -114,15 +117,15 @@ class ModelLoopTest {
         JobExecution retrain = runner.run("retrain", DATE, false, Map.of("lookbackDays", "3"));
         assertThat(retrain.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         String challenger = step(retrain, "trainChallenger").getExecutionContext().getString("version");
-        JsonNode metrics = JsonMapper.builder().build().readTree(registry.readBytes(challenger, ModelRegistry.METRICS_FILE));
-        assertThat(metrics.path("testVods").size()).isPositive();
-        assertThat(metrics.path("trainVods").size()).isPositive();
-        metrics.path("testVods").forEach(t -> assertThat(metrics.path("trainVods").toString()).doesNotContain(t.asString()));
-        assertThat(metrics.path("features").size()).isEqualTo(dev.highlighter.processors.model.FeatureLayout.width());
-        assertThat(metrics.path("auc").asDouble()).isBetween(0.5, 1.0);
-        assertThat(metrics.path("champion").path("version").asString()).isEqualTo(RuleModelV0.VERSION);
-        boolean wins = metrics.path("f1").asDouble() > metrics.path("champion").path("figures").path("f1").asDouble();
-        assertThat(metrics.path("promoted").asBoolean()).isEqualTo(wins);
+        ModelMetrics metrics = registry.metrics(challenger);
+        assertThat(metrics.version()).isEqualTo(challenger);
+        assertThat(metrics.testVods()).isNotEmpty().doesNotContainAnyElementsOf(metrics.trainVods());
+        assertThat(metrics.trainVods()).isNotEmpty();
+        assertThat(metrics.features()).hasSize(dev.highlighter.processors.model.FeatureLayout.width());
+        assertThat(metrics.figures().auc()).isBetween(0.5, 1.0);
+        assertThat(metrics.champion().version()).isEqualTo(RuleModelV0.VERSION);
+        boolean wins = metrics.figures().f1() > metrics.champion().figures().f1();
+        assertThat(metrics.promoted()).isEqualTo(wins);
         assertThat(registry.champion().isPresent()).isEqualTo(wins);
         assertThat(registry.read(new Path(registry.dir(challenger), ModelRegistry.PROVENANCE_FILE)))
                 .contains("xgboost4j_2.12:2.1.4").contains("\"dataFrom\" : \"2019-10-02\"");
@@ -132,6 +135,7 @@ class ModelLoopTest {
         JobExecution scored = runner.run("highlights", DATE, true);
         assertThat(scored.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         HighlightReader reader = new HighlightReader(connection);
+        VodRowReader vods = new VodRowReader(connection);
         // evaluated on the four games whose labels it never saw, against rule-v0 on the same run
         List<LabelledVod> truth = LabelsJson.readLabels(Files.newInputStream(SharedData.lolLabels()), "labels.json").stream()
                 .filter(l -> UNLABELLED.contains(l.vodId())).toList();
@@ -143,7 +147,7 @@ class ModelLoopTest {
         assertThat(ours.f1()).isGreaterThan(rule.f1()).isGreaterThan(0.45);
         assertThat(ours.segmentPrecision()).isGreaterThan(rule.segmentPrecision());
         for (String game : UNLABELLED) {
-            assertThat(reader.vodColumn(game, "model_version")).contains(challenger);
+            assertThat(vods.read(game).flatMap(VodRow::modelVersion)).contains(challenger);
             Result first = firstWindow(game);
             assertThat(first.getValue(HBaseSchema.PREDICTIONS, PredictionCodec.probabilityQualifier(challenger))).isNotNull();
             assertThat(first.getValue(HBaseSchema.PREDICTIONS, PredictionCodec.probabilityQualifier(RuleModelV0.VERSION))).isNotNull();
@@ -180,7 +184,7 @@ class ModelLoopTest {
         registry.write(oracle, ModelRegistry.MODEL_FILE, "{ this is not a model".getBytes(StandardCharsets.UTF_8));
         JobExecution fallback = runner.run("highlights", DATE, true);
         assertThat(fallback.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(reader.vodColumn(UNLABELLED.get(0), "model_version")).contains(challenger);
+        assertThat(vods.read(UNLABELLED.get(0)).flatMap(VodRow::modelVersion)).contains(challenger);
     }
 
     private static List<Segment> segments(HighlightReader reader, String version) throws Exception {

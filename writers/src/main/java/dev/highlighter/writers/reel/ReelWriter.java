@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Options;
@@ -58,7 +56,7 @@ public class ReelWriter implements ItemWriter<VodHighlights> {
         if (top.isEmpty()) {
             fs.delete(reel, false);
             fs.delete(sidecar, false);
-            vods.update(vod.vodId(), Map.of("reel_path", "", "reel_duration_s", 0));
+            vods.noReel(vod.vodId());
             log.info("VOD {} has no highlights: no reel", vod.vodId());
             return;
         }
@@ -70,11 +68,7 @@ public class ReelWriter implements ItemWriter<VodHighlights> {
             fs.mkdirs(reel.getParent());
             replace(new Path(local.toUri()), reel);
             writeSidecar(plan, sidecar);
-            Map<String, Object> status = new LinkedHashMap<>();
-            status.put("reel_path", reel.toString());
-            status.put("reel_mode", plan.mode());
-            status.put("reel_duration_s", String.format(java.util.Locale.ROOT, "%.3f", plan.duration()));
-            vods.update(vod.vodId(), status);
+            vods.reelCut(vod.vodId(), reel.toString(), plan.mode(), plan.duration());
             log.info("Reel of {}: {} segments, {} s, {} in {} ms -> {}", vod.vodId(), plan.parts().size(),
                     String.format("%.1f", plan.duration()), plan.mode(), (System.nanoTime() - t0) / 1_000_000, reel);
         } finally {
