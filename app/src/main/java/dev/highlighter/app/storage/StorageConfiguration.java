@@ -52,7 +52,7 @@ public class StorageConfiguration {
     @ConditionalOnMissingBean
     HdfsLayout hdfsLayout(StorageMode mode, HighlighterProperties props) throws IOException {
         String root = rootUri(mode, props);
-        boolean embeddedDefault = props.getRoot() == null || props.getRoot().isBlank();
+        boolean embeddedDefault = props.root() == null || props.root().isBlank();
         if (embeddedDefault && root.startsWith("file:")) {
             Files.createDirectories(Path.of(URI.create(root))); // a root the user names is checked, never created
         }
@@ -63,7 +63,7 @@ public class StorageConfiguration {
     @ConditionalOnMissingBean
     @Lazy
     EmbeddedHBase embeddedHBase(HighlighterProperties props) {
-        return new EmbeddedHBase(props.getDataDir());
+        return new EmbeddedHBase(props.dataDir());
     }
 
     /** The connection depends on the embedded HBase, so Spring closes it first and stops HBase after. */
@@ -105,11 +105,11 @@ public class StorageConfiguration {
     }
 
     static String rootUri(StorageMode mode, HighlighterProperties props) {
-        if (props.getRoot() != null && !props.getRoot().isBlank()) {
-            return props.getRoot();
+        if (props.root() != null && !props.root().isBlank()) {
+            return props.root();
         }
         if (mode.embedded()) {
-            File fs = props.getDataDir().resolve("fs").toAbsolutePath().normalize().toFile();
+            File fs = props.dataDir().resolve("fs").toAbsolutePath().normalize().toFile();
             return fs.toURI().toString();
         }
         return "/highlighter"; // on the cluster's default file system

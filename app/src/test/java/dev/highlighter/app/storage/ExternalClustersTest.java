@@ -42,7 +42,9 @@ class ExternalClustersTest {
         StorageMode mode = new StorageMode(conf.toString(), conf.toString());
         assertThat(mode.embedded()).isFalse();
         StorageConfiguration storage = new StorageConfiguration();
-        HighlighterProperties props = new HighlighterProperties();
+        // the defaults, bound as the application binds them
+        HighlighterProperties props = org.springframework.boot.context.properties.bind.Binder.get(
+                new org.springframework.core.env.StandardEnvironment()).bindOrCreate("highlighter", HighlighterProperties.class);
 
         FileSystem fs = storage.fileSystem(mode, props);
         assertThat(fs.getUri()).isEqualTo(clusters.fileSystem().getUri());

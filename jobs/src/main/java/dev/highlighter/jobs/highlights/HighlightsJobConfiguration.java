@@ -92,8 +92,8 @@ public class HighlightsJobConfiguration {
     @Bean
     ThreadPoolTaskExecutor vodWorkers(HighlighterProperties props) {
         ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
-        pool.setCorePoolSize(props.getWorkers());
-        pool.setMaxPoolSize(props.getWorkers());
+        pool.setCorePoolSize(props.workers());
+        pool.setMaxPoolSize(props.workers());
         pool.setThreadNamePrefix("vod-");
         pool.setWaitForTasksToCompleteOnShutdown(false);
         return pool;
@@ -117,7 +117,7 @@ public class HighlightsJobConfiguration {
     /** Reels are on by default; the job parameter reel=false (run --no-reel) or highlighter.reel.enabled=false turn them off. */
     private static boolean enabled(VodStage stage, org.springframework.batch.core.job.JobExecution run, HighlighterProperties props) {
         return stage != VodStage.REEL
-                || props.getReel().isEnabled() && !"false".equals(run.getJobParameters().getString("reel"));
+                || props.reel().enabled() && !"false".equals(run.getJobParameters().getString("reel"));
     }
 
     private static Step worker(List<Step> steps, VodStage stage) {

@@ -65,7 +65,7 @@ public class VodStepsConfiguration {
                          WindowFlushWriter<MessageSignals> chatWindowsWriter, QuarantineSkipListener<ChatMessage, MessageSignals> chatQuarantine,
                          HighlighterProperties props) {
         return new StepBuilder(VodStage.CHAT_FEATURES.worker(), repository)
-                .<ChatMessage, MessageSignals>chunk(props.getChatChunkSize())
+                .<ChatMessage, MessageSignals>chunk(props.chatChunkSize())
                 .transactionManager(tm)
                 .reader(chatMessageReader)
                 .processor(messageSignalExtractor)
@@ -84,15 +84,13 @@ public class VodStepsConfiguration {
     @StepScope
     ChatMessageReader chatMessageReader(FileSystem fs, HighlighterProperties props,
                                         @Value("#{stepExecutionContext['chatPath']}") String chatPath) {
-        String format = props.getChat().getFormat();
-        return new ChatMessageReader(fs, new Path(chatPath), format == null || format.isBlank() ? null : ChatFormat.parse(format),
-                csvMappings(props));
+        return new ChatMessageReader(fs, new Path(chatPath), props.chat().format(), csvMappings(props));
     }
 
     static CsvMappingResolver csvMappings(HighlighterProperties props) {
         Map<String, CsvColumnMapping> channels = new LinkedHashMap<>();
-        props.getChat().getCsvChannels().forEach((channel, spec) -> channels.put(channel, CsvColumnMapping.of(spec)));
-        Map<String, String> fallback = props.getChat().getCsv();
+        props.chat().csvChannels().forEach((channel, spec) -> channels.put(channel, CsvColumnMapping.of(spec)));
+        Map<String, String> fallback = props.chat().csv();
         return new CsvMappingResolver(channels, fallback.isEmpty() ? null : CsvColumnMapping.of(fallback));
     }
 
@@ -106,7 +104,7 @@ public class VodStepsConfiguration {
     WindowFlushWriter<MessageSignals> chatWindowsWriter(@Lazy Connection connection, VodStatusWriter vods, HighlighterProperties props,
                                                         @Value(VOD_ID) String vodId,
                                                         @Value("#{stepExecutionContext['chatPath']}") String chatPath) {
-        return new WindowFlushWriter<>(new ChatWindowAggregator(vodId, props.getWindowMs()),
+        return new WindowFlushWriter<>(new ChatWindowAggregator(vodId, props.windowMs()),
                 WindowFeaturesWriter.chat(connection), new ChatOutcome(vods, vodId, chatPath));
     }
 
@@ -138,8 +136,8 @@ public class VodStepsConfiguration {
     MediaWindowItemReader mediaWindowReader(FileSystem fs, HighlighterProperties props, @Value(VOD_ID) String vodId,
                                             @Value("#{stepExecutionContext['videoPath']}") String videoPath,
                                             @Value("#{stepExecutionContext['chatPath']}") String chatPath) {
-        MediaDecoder.VideoFrames frames = MediaDecoder.VideoFrames.valueOf(props.getMediaFrames().trim().toUpperCase(java.util.Locale.ROOT));
-        return new MediaWindowItemReader(fs, new Path(videoPath), vodId, props.getWindowMs(), frames, chatPath != null);
+        MediaDecoder.VideoFrames frames = props.mediaFrames();
+        return new MediaWindowItemReader(fs, new Path(videoPath), vodId, props.windowMs(), frames, chatPath != null);
     }
 
     @Bean
@@ -173,7 +171,7 @@ public class VodStepsConfiguration {
     WindowBatchReader windowBatchReader(@Lazy Connection connection, HighlightModel model, HighlighterProperties props,
                                         @Value(VOD_ID) String vodId) {
         // a model whose columns are scaled by VOD-wide means sees the VOD in one batch
-        int batch = model.wholeVod() ? WindowBatchReader.WHOLE_VOD : props.getInferenceBatchSize();
+        int batch = model.wholeVod() ? WindowBatchReader.WHOLE_VOD : props.inferenceBatchSize();
         byte[][] families = model.readsTokens() ? new byte[][] {HBaseSchema.CHAT, HBaseSchema.TOKENS, HBaseSchema.MEDIA}
                 : new byte[][] {HBaseSchema.CHAT, HBaseSchema.MEDIA};
         return new WindowBatchReader(connection, vodId, batch, model.lookahead(), families);
@@ -198,14 +196,14 @@ public class VodStepsConfiguration {
     @Bean
     @StepScope
     Segmenter segmenter(HighlighterProperties props, HighlightModel model) {
-        return new Segmenter(props.getSegments().policy().at(model.threshold(), model.peakThreshold()));
+        return new Segmenter(props.segments().policy().at(model.threshold(), model.peakThreshold()));
     }
 
     @Bean
     @StepScope
     VodScoresReader vodScoresReader(@Lazy Connection connection, HighlightModel model, HighlighterProperties props,
                                     @Value(VOD_ID) String vodId) {
-        return new VodScoresReader(connection, vodId, model.version(), props.getWindowMs());
+        return new VodScoresReader(connection, vodId, model.version(), props.windowMs());
     }
 
     // --- reel: top highlights + video -> montage mp4 + sidecar -> reels/
@@ -235,7 +233,7 @@ public class VodStepsConfiguration {
                           @Value(VOD_ID) String vodId, @Value("#{stepExecutionContext['channel']}") String channel,
                           @Value("#{jobParameters['date']}") LocalDate date,
                           @Value("#{stepExecutionContext['videoPath']}") String videoPath) {
-        return new ReelWriter(fs, new Path(videoPath), layout.reel(channel, date, vodId), props.getReel().getMaxSegments(), vods);
+        return new ReelWriter(fs, new Path(videoPath), layout.reel(channel, date, vodId), props.reel().maxSegments(), vods);
     }
 
     @Bean

@@ -76,7 +76,7 @@ public class FeedbackJobConfiguration {
     @Bean
     @StepScope
     WindowFlushWriter<FeedbackEvent> labelWriter(@Lazy Connection connection, HighlighterProperties props) {
-        return new WindowFlushWriter<>(new LabelAggregator(props.getWindowMs()), new WindowFeaturesWriter(connection, HBaseSchema.LABELS),
+        return new WindowFlushWriter<>(new LabelAggregator(props.windowMs()), new WindowFeaturesWriter(connection, HBaseSchema.LABELS),
                 new WindowFlushWriter.Outcome() {
                     @Override
                     public String problem(org.springframework.batch.core.step.StepExecution step, long items) {
@@ -107,6 +107,6 @@ public class FeedbackJobConfiguration {
     @StepScope
     ExplicitLabelsTasklet explicitLabelsTasklet(FileSystem fs, @Lazy Connection connection, HighlighterProperties props,
                                                 @Value("#{jobParameters['labels']}") String labels) {
-        return new ExplicitLabelsTasklet(fs, labels, new WindowFeaturesWriter(connection, HBaseSchema.LABELS), props.getWindowMs());
+        return new ExplicitLabelsTasklet(fs, labels, new WindowFeaturesWriter(connection, HBaseSchema.LABELS), props.windowMs());
     }
 }

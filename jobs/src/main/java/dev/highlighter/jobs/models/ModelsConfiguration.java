@@ -22,7 +22,7 @@ public class ModelsConfiguration {
 
     @Bean
     ChampionModels championModels(ModelRegistry registry, HighlighterProperties props) {
-        return new ChampionModels(registry, new RuleModelV0(props.getSegments().getThreshold()));
+        return new ChampionModels(registry, new RuleModelV0(props.segments().policy().threshold()));
     }
 
     /**

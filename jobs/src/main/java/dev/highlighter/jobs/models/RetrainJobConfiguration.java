@@ -39,7 +39,7 @@ public class RetrainJobConfiguration {
     RetrainTasklet retrainTasklet(@Lazy Connection connection, ModelRegistry registry, ChampionModels champions,
                                   HighlighterProperties props, @Value("#{jobParameters['date']}") LocalDate date,
                                   @Value("#{jobParameters['lookbackDays']}") String lookback) {
-        int days = lookback == null ? props.getRetrainLookbackDays() : Integer.parseInt(lookback);
-        return new RetrainTasklet(connection, registry, champions, date, days, props.getWindowMs());
+        int days = lookback == null ? props.retrainLookbackDays() : Integer.parseInt(lookback);
+        return new RetrainTasklet(connection, registry, champions, date, days, props.windowMs());
     }
 }

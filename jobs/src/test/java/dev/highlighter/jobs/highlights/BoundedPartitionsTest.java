@@ -57,7 +57,7 @@ class BoundedPartitionsTest {
             List<StepExecution> partitions = run.getStepExecutions().stream()
                     .filter(s -> s.getStepName().startsWith(stage.worker() + ":")).toList();
             assertThat(partitions).as(stage.name()).hasSize(VODS);
-            assertThat(maxOverlap(partitions)).as(stage + ": partitions running at once").isBetween(1, props.getWorkers());
+            assertThat(maxOverlap(partitions)).as(stage + ": partitions running at once").isBetween(1, props.workers());
         }
     }
 
