@@ -18,7 +18,6 @@ import dev.highlighter.processors.chat.ReactionLexicon;
 import dev.highlighter.processors.model.HighlightModel;
 import dev.highlighter.processors.model.ModelScorer;
 import dev.highlighter.processors.segment.Segmenter;
-import dev.highlighter.readers.chat.ChatFormat;
 import dev.highlighter.readers.chat.ChatMessageReader;
 import dev.highlighter.readers.chat.CsvColumnMapping;
 import dev.highlighter.readers.chat.CsvMappingResolver;
