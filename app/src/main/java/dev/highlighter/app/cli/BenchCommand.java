@@ -1,6 +1,7 @@
 package dev.highlighter.app.cli;
 
 import dev.highlighter.app.bench.DayBench;
+import dev.highlighter.app.bench.HBaseBench;
 import dev.highlighter.app.bench.MediaBench;
 import dev.highlighter.processors.chat.ChatWindowAggregator;
 import java.io.PrintWriter;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
  * window aggregation, over every chat file of a folder, reported as messages per second.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Prints performance figures.",
-        subcommands = {BenchCommand.Chat.class, MediaBench.class, DayBench.class})
+        subcommands = {BenchCommand.Chat.class, MediaBench.class, DayBench.class, HBaseBench.class})
 public class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -12,7 +12,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /** The chat path of the job, in memory, for offline tools (bench, crossval): file to windows. */
-final class ChatFiles {
+public final class ChatFiles {
 
     private static final MessageSignalExtractor EXTRACTOR = new MessageSignalExtractor(ReactionLexicon.loadDefault());
 
@@ -20,7 +20,7 @@ final class ChatFiles {
     }
 
     /** Reads one chat file (malformed rows skipped, as the job skips them) into window sums. */
-    static ChatWindowAggregator windows(FileSystem fs, Path file, String vodId, long windowMs) {
+    public static ChatWindowAggregator windows(FileSystem fs, Path file, String vodId, long windowMs) {
         ChatMessageReader reader = new ChatMessageReader(fs, new org.apache.hadoop.fs.Path(file.toUri()), null,
                 CsvMappingResolver.detectFromHeader());
         ChatWindowAggregator windows = new ChatWindowAggregator(vodId, windowMs);
