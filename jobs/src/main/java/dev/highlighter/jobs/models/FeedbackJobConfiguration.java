@@ -8,7 +8,7 @@ import dev.highlighter.jobs.highlights.QuarantineSkipListener;
 import dev.highlighter.jobs.highlights.VodProgressLogger;
 import dev.highlighter.jobs.highlights.WindowFlushWriter;
 import dev.highlighter.processors.feedback.LabelAggregator;
-import dev.highlighter.readers.chat.MalformedChatRowException;
+import dev.highlighter.readers.MalformedRowException;
 import dev.highlighter.readers.feedback.FeedbackEventReader;
 import dev.highlighter.writers.QuarantineFile;
 import dev.highlighter.writers.VodStatusWriter;
@@ -60,7 +60,7 @@ public class FeedbackJobConfiguration {
                 .reader(feedbackEventReader)
                 .writer(labelWriter)
                 .faultTolerant()
-                .skip(MalformedChatRowException.class)
+                .skip(MalformedRowException.class)
                 .skipLimit(Long.MAX_VALUE)
                 .skipListener(feedbackQuarantine)
                 .listener(new VodProgressLogger())

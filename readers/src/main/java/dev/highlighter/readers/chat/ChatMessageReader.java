@@ -1,6 +1,7 @@
 package dev.highlighter.readers.chat;
 
 import dev.highlighter.core.ChatMessage;
+import dev.highlighter.readers.MalformedRowException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Streams the messages of one chat file on any Hadoop FileSystem, in whichever format it is.
  * Memory stays flat whatever the file's size. A malformed row surfaces as a
- * {@link MalformedChatRowException}, which the step skips and quarantines; reading goes on.
+ * {@link MalformedRowException}, which the step skips and quarantines; reading goes on.
  *
  * <p>The chat features of a VOD are an aggregate over the whole file, so a restart reads the
  * file again from the start: this reader saves no position.

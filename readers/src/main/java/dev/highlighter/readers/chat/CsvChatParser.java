@@ -1,6 +1,7 @@
 package dev.highlighter.readers.chat;
 
 import dev.highlighter.core.ChatMessage;
+import dev.highlighter.readers.MalformedRowException;
 import java.io.IOException;
 import java.util.List;
 
@@ -32,18 +33,18 @@ final class CsvChatParser implements ChatParser {
             return null;
         }
         if (record.error() != null) {
-            throw new MalformedChatRowException(file, record.line(), record.error(), record.raw());
+            throw new MalformedRowException(file, record.line(), record.error(), record.raw());
         }
         List<String> f = record.fields();
         if (f.size() != width) {
-            throw new MalformedChatRowException(file, record.line(),
+            throw new MalformedRowException(file, record.line(),
                     "has " + f.size() + " fields, the header has " + width, record.raw());
         }
         long offsetMs;
         try {
             offsetMs = millis ? Offsets.millisToMs(f.get(offsetIndex)) : Offsets.secondsToMs(f.get(offsetIndex));
         } catch (IllegalArgumentException e) {
-            throw new MalformedChatRowException(file, record.line(), e.getMessage(), record.raw());
+            throw new MalformedRowException(file, record.line(), e.getMessage(), record.raw());
         }
         String user = userIndex < 0 ? null : f.get(userIndex);
         return new ChatMessage(offsetMs, user == null || user.isEmpty() ? null : user, f.get(textIndex), record.line());

@@ -1,6 +1,7 @@
 package dev.highlighter.readers.chat;
 
 import dev.highlighter.core.ChatMessage;
+import dev.highlighter.readers.MalformedRowException;
 import java.io.IOException;
 
 /** Base for the formats with one row per line: decoding errors and blank lines handled once here. */
@@ -20,7 +21,7 @@ abstract class LineChatParser implements ChatParser {
         LineSource.Line line;
         while ((line = lines.next()) != null) {
             if (!line.ok()) {
-                throw new MalformedChatRowException(file, line.number(), line.error(), null);
+                throw new MalformedRowException(file, line.number(), line.error(), null);
             }
             if (line.text().isBlank()) {
                 continue;
@@ -29,7 +30,7 @@ abstract class LineChatParser implements ChatParser {
             try {
                 message = parse(line.text(), line.number());
             } catch (IllegalArgumentException e) {
-                throw new MalformedChatRowException(file, line.number(), e.getMessage(), line.text());
+                throw new MalformedRowException(file, line.number(), e.getMessage(), line.text());
             }
             if (message != null) {
                 return message;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.highlighter.core.ChatMessage;
+import dev.highlighter.readers.MalformedRowException;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class ChatFormatsTest {
         assertThat(out.messages()).extracting(ChatMessage::user).containsExactly("Alice", "bob", "Erin");
         assertThat(out.messages().get(2).text()).as("fragments when there is no body").isEqualTo("Pog that play");
         assertThat(out.rejected()).hasSize(3);
-        assertThat(out.rejected()).extracting(MalformedChatRowException::reason)
+        assertThat(out.rejected()).extracting(MalformedRowException::reason)
                 .anySatisfy(r -> assertThat(r).contains("'soon' is not a number"))
                 .anySatisfy(r -> assertThat(r).contains("no content_offset_seconds"))
                 .anySatisfy(r -> assertThat(r).contains("negative"));
@@ -82,7 +83,7 @@ class ChatFormatsTest {
         assertThat(out.messages()).extracting(ChatMessage::offsetMs).containsExactly(1500L, 61000L, 64250L);
         assertThat(out.messages()).extracting(ChatMessage::user).containsExactly("Alice", "Bob", "Eve");
         assertThat(out.ignored()).as("membership notice and banner").isEqualTo(2);
-        assertThat(out.rejected()).extracting(MalformedChatRowException::line).containsExactly(5L, 6L);
+        assertThat(out.rejected()).extracting(MalformedRowException::line).containsExactly(5L, 6L);
         assertThat(out.rejected().get(0).reason()).contains("without videoOffsetTimeMsec");
         assertThat(out.rejected().get(1).reason()).contains("invalid JSON");
     }
@@ -93,7 +94,7 @@ class ChatFormatsTest {
         assertThat(out.format()).isEqualTo("JSONL");
         assertThat(out.messages()).extracting(ChatMessage::offsetMs).containsExactly(1000L, 10500L, 5250L, 12000L);
         assertThat(out.messages().get(3).user()).isNull();
-        assertThat(out.rejected()).extracting(MalformedChatRowException::line).containsExactly(4L, 6L, 7L, 8L);
+        assertThat(out.rejected()).extracting(MalformedRowException::line).containsExactly(4L, 6L, 7L, 8L);
         assertThat(out.rejected().get(0).reason()).isEqualTo("offset 'abc' is not a number");
     }
 
@@ -105,7 +106,7 @@ class ChatFormatsTest {
                 .containsExactly("hello", "quoted, with comma", "multi\nline message", "she said \"hi\"");
         assertThat(out.messages()).extracting(ChatMessage::line).containsExactly(2L, 3L, 4L, 8L);
         assertThat(out.messages()).extracting(ChatMessage::user).containsExactly("alice", "bob", "carol", "frank");
-        assertThat(out.rejected()).extracting(MalformedChatRowException::line).containsExactly(6L, 7L);
+        assertThat(out.rejected()).extracting(MalformedRowException::line).containsExactly(6L, 7L);
         assertThat(out.rejected().get(1).reason()).isEqualTo("has 2 fields, the header has 3");
     }
 
@@ -146,7 +147,7 @@ class ChatFormatsTest {
         }
         ChatReading.Outcome out = ChatReading.readAll(file);
         assertThat(out.messages()).extracting(ChatMessage::line).containsExactly(1L, 4L);
-        assertThat(out.rejected()).extracting(MalformedChatRowException::line).containsExactly(2L, 3L);
+        assertThat(out.rejected()).extracting(MalformedRowException::line).containsExactly(2L, 3L);
         assertThat(out.rejected().get(0).reason()).isEqualTo("invalid UTF-8 at byte 15 of the line");
         assertThat(out.rejected().get(1).reason()).contains("over the 131072-byte limit");
     }

@@ -1,6 +1,7 @@
 package dev.highlighter.readers.chat;
 
 import dev.highlighter.core.ChatMessage;
+import dev.highlighter.readers.MalformedRowException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /** Reads a whole chat file the way the fault-tolerant step does: skip each malformed row, go on. */
 final class ChatReading {
 
-    record Outcome(List<ChatMessage> messages, List<MalformedChatRowException> rejected, long ignored, String format) {
+    record Outcome(List<ChatMessage> messages, List<MalformedRowException> rejected, long ignored, String format) {
     }
 
     static FileSystem localFs() throws IOException {
@@ -36,7 +37,7 @@ final class ChatReading {
         ExecutionContext context = new ExecutionContext();
         reader.open(context);
         List<ChatMessage> messages = new ArrayList<>();
-        List<MalformedChatRowException> rejected = new ArrayList<>();
+        List<MalformedRowException> rejected = new ArrayList<>();
         try {
             while (true) {
                 try {
@@ -45,7 +46,7 @@ final class ChatReading {
                         break;
                     }
                     messages.add(m);
-                } catch (MalformedChatRowException e) {
+                } catch (MalformedRowException e) {
                     rejected.add(e);
                 }
             }

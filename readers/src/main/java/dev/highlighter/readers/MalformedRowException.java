@@ -1,12 +1,12 @@
-package dev.highlighter.readers.chat;
+package dev.highlighter.readers;
 
 import dev.highlighter.core.RejectedRecord;
 
 /**
- * One chat row that could not be read. The step skips it, counts it and quarantines it; the
- * message always names the file, the line and what was wrong.
+ * One input row (a chat message, a feedback event) that could not be read. The step skips it,
+ * counts it and quarantines it; the message always names the file, the line and what was wrong.
  */
-public class MalformedChatRowException extends RuntimeException implements RejectedRecord {
+public class MalformedRowException extends RuntimeException implements RejectedRecord {
 
     /** Quarantined rows keep at most this much of the raw text: enough to see what was wrong. */
     public static final int RAW_EXCERPT_CHARS = 2048;
@@ -16,7 +16,7 @@ public class MalformedChatRowException extends RuntimeException implements Rejec
     private final String reason;
     private final String raw;
 
-    public MalformedChatRowException(String file, long line, String reason, String raw) {
+    public MalformedRowException(String file, long line, String reason, String raw) {
         super(file + ":" + line + ": " + reason);
         this.file = file;
         this.line = line;
