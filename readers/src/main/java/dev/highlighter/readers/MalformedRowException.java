@@ -15,13 +15,21 @@ public class MalformedRowException extends RuntimeException implements RejectedR
     private final long line;
     private final String reason;
     private final String raw;
+    private final long rows;
 
     public MalformedRowException(String file, long line, String reason, String raw) {
-        super(file + ":" + line + ": " + reason);
+        this(file, line, reason, raw, 1);
+    }
+
+    /** A block of {@code rows} input rows refused as one, from {@code line} on; raw is a sample of it. */
+    public MalformedRowException(String file, long line, String reason, String raw, long rows) {
+        // no stack trace: the file and line say where, and a junk file raises one per line
+        super(file + ":" + line + ": " + reason, null, false, false);
         this.file = file;
         this.line = line;
         this.reason = reason;
         this.raw = raw == null ? null : raw.length() > RAW_EXCERPT_CHARS ? raw.substring(0, RAW_EXCERPT_CHARS) : raw;
+        this.rows = rows;
     }
 
     @Override
@@ -39,9 +47,14 @@ public class MalformedRowException extends RuntimeException implements RejectedR
         return reason;
     }
 
-    /** An excerpt of the raw row, or null when it could not be decoded at all. */
+    /** The raw row, or a sample of a block, capped at {@link #RAW_EXCERPT_CHARS}; null when there is nothing to show. */
     @Override
     public String raw() {
         return raw;
+    }
+
+    @Override
+    public long rows() {
+        return rows;
     }
 }

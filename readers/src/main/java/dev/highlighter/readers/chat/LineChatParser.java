@@ -21,7 +21,7 @@ abstract class LineChatParser implements ChatParser {
         LineSource.Line line;
         while ((line = lines.next()) != null) {
             if (!line.ok()) {
-                throw new MalformedRowException(file, line.number(), line.error(), null);
+                throw new MalformedRowException(file, line.number(), line.error(), line.text());
             }
             if (line.text().isBlank()) {
                 continue;

@@ -152,7 +152,12 @@ final class TwitchJsonChatParser implements ChatParser {
 
     private void readFragments(CommentFields c) {
         StringBuilder text = new StringBuilder();
-        while (json.nextToken() == JsonToken.START_OBJECT) {
+        JsonToken fragment;
+        while ((fragment = json.nextToken()) != JsonToken.END_ARRAY && fragment != null) {
+            if (fragment != JsonToken.START_OBJECT) {
+                json.skipChildren(); // not a fragment object: stepping over it keeps the parser in the array
+                continue;
+            }
             while (json.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = json.currentName();
                 JsonToken token = json.nextToken();

@@ -76,7 +76,7 @@ public class FeedbackEventReader implements ItemStreamReader<FeedbackEvent> {
                 continue;
             }
             if (!line.ok()) {
-                throw new MalformedRowException(current, line.number(), line.error(), null);
+                throw new MalformedRowException(current, line.number(), line.error(), line.text());
             }
             if (!line.text().isBlank()) {
                 return parse(line);

@@ -111,12 +111,11 @@ class ChatFormatsTest {
     }
 
     @Test
-    void csvUnbalancedQuoteOverTheLimitIsOneBadRowNotTheRestOfTheFile() throws Exception {
+    void csvUnbalancedQuoteIsOneBadRowNotTheRestOfTheFile() throws Exception {
         StringBuilder csv = new StringBuilder(",leage,game,view,length,real_time,duration,chat\n");
         csv.append("1,L,G,1,1,t,10.0,before\n");
         csv.append("2,L,G,1,1,t,11.0,\"this quote never closes\n");
         for (int i = 0; i < 3000; i++) {
-            // enough rows after the stray quote to take the open field past 128 KiB
             csv.append(i + 3).append(",L,G,1,1,t,").append(12 + i).append(".5,message number ").append(i).append(" with some padding text\n");
         }
         Path file = tmp.resolve("stray-quote.csv");
@@ -126,11 +125,32 @@ class ChatFormatsTest {
 
         assertThat(out.rejected()).singleElement().satisfies(e -> {
             assertThat(e.line()).isEqualTo(3);
-            assertThat(e.reason()).contains("unbalanced quote").contains("128 KiB");
+            assertThat(e.reason()).contains("unbalanced quote").contains("would swallow line 4, a row of its own");
+            assertThat(e.raw()).isEqualTo("2,L,G,1,1,t,11.0,\"this quote never closes");
         });
         assertThat(out.messages()).as("every row but the broken one").hasSize(3001);
         assertThat(out.messages().get(1).line()).as("resumes right after the bad line").isEqualTo(4);
         assertThat(out.messages().get(3000).text()).isEqualTo("message number 2999 with some padding text");
+    }
+
+    @Test
+    void csvQuoteFollowedByJunkGivesUpAfter64LinesAndRereadsEachLine() throws Exception {
+        StringBuilder csv = new StringBuilder("t,text\n1,before\n2,\"opens\n");
+        for (int i = 0; i < 100; i++) {
+            csv.append("junk line ").append(i).append(" without a row in it\n");
+        }
+        csv.append("3,after\n");
+        Path file = tmp.resolve("junk.chat.csv");
+        Files.writeString(file, csv);
+
+        ChatReading.Outcome out = ChatReading.readAll(file);
+
+        assertThat(out.messages()).extracting(ChatMessage::text).containsExactly("before", "after");
+        assertThat(out.rejected()).hasSize(101);
+        assertThat(out.rejected().get(0).reason()).contains("runs past 64 lines or 128 KiB");
+        assertThat(out.rejected().get(1).line()).isEqualTo(4);
+        assertThat(out.rejected().get(1).reason()).isEqualTo("has 1 fields, the header has 2");
+        assertThat(out.rows()).isEqualTo(103);
     }
 
     @Test
@@ -168,7 +188,7 @@ class ChatFormatsTest {
         Path file = tmp.resolve("odd.chat.csv");
         Files.writeString(file, "a,b,c\n1,2,3\n");
         assertThatThrownBy(() -> ChatReading.readAll(file))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ChatFileException.class)
                 .hasMessageContaining("odd.chat.csv")
                 .hasMessageContaining("[a, b, c]")
                 .hasMessageContaining("configure a CSV mapping");
