@@ -2,10 +2,12 @@ package dev.highlighter.jobs;
 
 import dev.highlighter.core.Windows;
 import dev.highlighter.processors.segment.SegmentPolicy;
+import dev.highlighter.writers.QuarantineLimits;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Everything a user may set, under {@code highlighter.*} (application.yaml, environment
@@ -33,6 +35,7 @@ public class HighlighterProperties {
     private String mediaFrames = "ALL";
     private final Chat chat = new Chat();
     private final Reel reel = new Reel();
+    private final Quarantine quarantine = new Quarantine();
     /** Days of labelled VODs (by their date) that the retrain job learns from. */
     private int retrainLookbackDays = 30;
 
@@ -69,6 +72,38 @@ public class HighlighterProperties {
 
     public Reel getReel() {
         return reel;
+    }
+
+    /** The cap of each input's quarantine file; past it the input fails as "too many bad rows". */
+    public static class Quarantine {
+        /** Bad rows per file (a block refused as one counts its rows). */
+        private long maxRows = QuarantineLimits.DEFAULT.maxRows();
+        /** Size of the quarantine file, e.g. 10MB. */
+        private DataSize maxBytes = DataSize.ofBytes(QuarantineLimits.DEFAULT.maxBytes());
+
+        public long getMaxRows() {
+            return maxRows;
+        }
+
+        public void setMaxRows(long maxRows) {
+            this.maxRows = maxRows;
+        }
+
+        public DataSize getMaxBytes() {
+            return maxBytes;
+        }
+
+        public void setMaxBytes(DataSize maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        public QuarantineLimits limits() {
+            return new QuarantineLimits(maxRows, maxBytes.toBytes());
+        }
+    }
+
+    public Quarantine getQuarantine() {
+        return quarantine;
     }
     private final Segments segments = new Segments();
 

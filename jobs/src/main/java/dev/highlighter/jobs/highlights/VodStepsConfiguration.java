@@ -111,10 +111,11 @@ public class VodStepsConfiguration {
 
     @Bean
     @StepScope
-    QuarantineSkipListener<ChatMessage, MessageSignals> chatQuarantine(FileSystem fs, HdfsLayout layout,
+    QuarantineSkipListener<ChatMessage, MessageSignals> chatQuarantine(FileSystem fs, HdfsLayout layout, HighlighterProperties props,
                                                                         @Value("#{jobParameters['date']}") LocalDate date,
                                                                         @Value(VOD_ID) String vodId) {
-        return new QuarantineSkipListener<>(new QuarantineFile(fs, layout.quarantineFile(HighlightsJobConfiguration.JOB, date, vodId, "chat")));
+        return new QuarantineSkipListener<>(new QuarantineFile(fs, layout.quarantineFile(HighlightsJobConfiguration.JOB, date, vodId, "chat"),
+                props.getQuarantine().limits()));
     }
 
     // --- media features: video file -> one decode pass -> windows -> windows:m

@@ -95,9 +95,10 @@ public class FeedbackJobConfiguration {
 
     @Bean
     @StepScope
-    QuarantineSkipListener<FeedbackEvent, FeedbackEvent> feedbackQuarantine(FileSystem fs, HdfsLayout layout,
+    QuarantineSkipListener<FeedbackEvent, FeedbackEvent> feedbackQuarantine(FileSystem fs, HdfsLayout layout, HighlighterProperties props,
                                                                             @Value("#{jobParameters['date']}") LocalDate date) {
-        return new QuarantineSkipListener<>(new QuarantineFile(fs, layout.quarantineFile(JOB, date, "events", "feedback")));
+        return new QuarantineSkipListener<>(new QuarantineFile(fs, layout.quarantineFile(JOB, date, "events", "feedback"),
+                props.getQuarantine().limits()));
     }
 
     @Bean
