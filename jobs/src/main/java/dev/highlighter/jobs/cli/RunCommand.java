@@ -1,5 +1,7 @@
 package dev.highlighter.jobs.cli;
 
+import dev.highlighter.jobs.highlights.FailureCause;
+import dev.highlighter.jobs.highlights.SummaryTasklet;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -59,8 +61,11 @@ public class RunCommand implements Callable<Integer> {
                 : java.time.Duration.between(execution.getStartTime(), execution.getEndTime()).toMillis() / 1000.0;
         out.printf("%s %s: %s in %.1f s (job execution %d)%n", job, date, execution.getStatus(), seconds, execution.getId());
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            execution.getAllFailureExceptions().stream().findFirst()
-                    .ifPresent(e -> spec.commandLine().getErr().println(e.getMessage()));
+            // the summary's failure names every failed VOD and why; the others come in no particular order
+            java.util.List<Throwable> failures = execution.getAllFailureExceptions();
+            failures.stream().filter(e -> e instanceof SummaryTasklet.VodsFailedException).findFirst()
+                    .map(Throwable::getMessage).or(() -> failures.stream().findFirst().map(FailureCause::of))
+                    .ifPresent(spec.commandLine().getErr()::println);
             return 1;
         }
         return 0;
