@@ -10,7 +10,7 @@ import java.util.Random;
 /**
  * Seeded damage to a chat file, the kinds real files suffer: cut short, spliced with another
  * file, bytes flipped, a stray quote, a huge line, rows in another delimiter or pasted from
- * another export, binary junk, a stray quote followed by junk lines.
+ * another export, binary junk, a stray quote followed by junk lines, JSON values of another type.
  * The same seed gives the same damage, and {@link Mutated#steps} says what was done.
  */
 final class ChatMutator {
@@ -30,7 +30,7 @@ final class ChatMutator {
         List<String> steps = new ArrayList<>();
         int n = 1 + random.nextInt(3);
         for (int i = 0; i < n; i++) {
-            switch (random.nextInt(9)) {
+            switch (random.nextInt(10)) {
                 case 0 -> {
                     int at = random.nextInt(bytes.length + 1);
                     steps.add("cut at byte " + at);
@@ -84,6 +84,11 @@ final class ChatMutator {
                     steps.add("lines pasted from a tab-separated export with other columns");
                     bytes = otherExport(bytes);
                 }
+                case 8 -> {
+                    int values = 1 + random.nextInt(20);
+                    steps.add(values + " JSON values of another type");
+                    bytes = wrongTypes(bytes, values);
+                }
                 default -> {
                     int at = lineStartOrComma(bytes);
                     steps.add("unbalanced quote and junk lines at byte " + at);
@@ -132,6 +137,25 @@ final class ChatMutator {
             lines[i] = String.join("\t", Arrays.asList(fields).subList(Math.max(0, fields.length - 3), fields.length));
         }
         return String.join("\n", lines).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** JSON values swapped for an object, an array, a boolean or null: valid JSON, unexpected shape. */
+    private byte[] wrongTypes(byte[] bytes, int values) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        String[] replacements = {"{\"x\": 1}", "[1, 2]", "true", "null", "\"\""};
+        for (int i = 0; i < values; i++) {
+            int colon = text.indexOf("\": ", random.nextInt(Math.max(1, text.length())));
+            if (colon < 0) {
+                break;
+            }
+            int start = colon + 3;
+            int end = start;
+            while (end < text.length() && ",}]\n".indexOf(text.charAt(end)) < 0) {
+                end++;
+            }
+            text = text.substring(0, start) + replacements[random.nextInt(replacements.length)] + text.substring(end);
+        }
+        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static byte[] insert(byte[] bytes, int at, byte[] piece) {

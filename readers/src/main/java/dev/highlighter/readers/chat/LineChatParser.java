@@ -3,6 +3,7 @@ package dev.highlighter.readers.chat;
 import dev.highlighter.core.ChatMessage;
 import dev.highlighter.readers.MalformedRowException;
 import java.io.IOException;
+import tools.jackson.core.JacksonException;
 
 /** Base for the formats with one row per line: decoding errors and blank lines handled once here. */
 abstract class LineChatParser implements ChatParser {
@@ -31,6 +32,9 @@ abstract class LineChatParser implements ChatParser {
                 message = parse(line.text(), line.number());
             } catch (IllegalArgumentException e) {
                 throw new MalformedRowException(file, line.number(), e.getMessage(), line.text());
+            } catch (JacksonException e) {
+                // a JSON value of an unexpected type, found by the tree: the row is bad, the file is not
+                throw new MalformedRowException(file, line.number(), "unexpected JSON: " + e.getOriginalMessage(), line.text());
             }
             if (message != null) {
                 return message;

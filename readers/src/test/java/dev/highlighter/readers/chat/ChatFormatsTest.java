@@ -99,6 +99,27 @@ class ChatFormatsTest {
     }
 
     @Test
+    void jsonRowsOfTheWrongShapeAreMalformedRowsNotCrashes() throws Exception {
+        Path jsonl = tmp.resolve("shapes.chat.jsonl");
+        Files.writeString(jsonl, String.join("\n", "{\"t\": {\"a\": 1}, \"text\": \"x\"}", "{\"t\": 1, \"text\": \"x\", \"user\": {\"a\": 1}}",
+                "{\"t\": [1], \"text\": \"x\"}", "[1, 2]", "{\"t\": 2, \"text\": \"ok\", \"user\": 42}") + "\n");
+        ChatReading.Outcome out = ChatReading.readAll(jsonl);
+        assertThat(out.messages()).singleElement().satisfies(m -> assertThat(m.user()).isEqualTo("42"));
+        assertThat(out.rejected()).extracting(MalformedRowException::reason).containsExactly(
+                "offset field 't' is an object, not a number", "field 'user' is an object, not a string",
+                "offset field 't' is an array, not a number", "not a JSON object");
+
+        Path live = tmp.resolve("shapes.live_chat.json");
+        Files.writeString(live, String.join("\n",
+                "{\"replayChatItemAction\": {\"actions\": [{\"addChatItemAction\": {\"item\": {\"liveChatTextMessageRenderer\": {\"message\": "
+                        + "{\"runs\": [{\"text\": {\"x\": 1}}, {\"emoji\": {\"shortcuts\": [{}]}}]}}}}}], \"videoOffsetTimeMsec\": \"5\"}}",
+                "{\"replayChatItemAction\": {\"actions\": {\"a\": 1}, \"videoOffsetTimeMsec\": \"5\"}}") + "\n");
+        ChatReading.Outcome liveOut = ChatReading.readAll(live);
+        assertThat(liveOut.messages()).singleElement().satisfies(m -> assertThat(m.text()).isEmpty());
+        assertThat(liveOut.ignored()).isEqualTo(1);
+    }
+
+    @Test
     void csvWithASidecarMapping() throws Exception {
         ChatReading.Outcome out = ChatReading.readAll(fixture("mapped.csv"));
         assertThat(out.format()).isEqualTo("CSV");
