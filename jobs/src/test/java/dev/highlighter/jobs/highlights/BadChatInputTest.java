@@ -6,9 +6,12 @@ import dev.highlighter.core.HdfsLayout;
 import dev.highlighter.core.testing.SharedData;
 import dev.highlighter.jobs.HighlighterJobTest;
 import dev.highlighter.jobs.JobTestSupport;
+import dev.highlighter.jobs.cli.HighlighterCommand;
 import dev.highlighter.jobs.cli.JobRunner;
 import dev.highlighter.readers.chat.ChatMessageReader;
 import dev.highlighter.readers.hbase.HighlightReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,11 +26,14 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import picocli.CommandLine;
 
 /**
  * Bad chat input through the whole job (issue 10, cases 4 and 5): a stray quote in real rows
  * loses none of them, a junk file stops at the quarantine's cap, and a binary file fails its VOD
- * with one line naming the file, the line and the cause, in the summary and again on a restart.
+ * with one line naming the file, the line and the cause, in the summary and again on a restart
+ * from the command line, on stderr.
  */
 @HighlighterJobTest
 class BadChatInputTest {
@@ -48,6 +54,8 @@ class BadChatInputTest {
     HdfsLayout layout;
     @Autowired
     Connection connection;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void everyRowIsCountedAndEveryFailureIsOneClearLine() throws Exception {
@@ -110,11 +118,21 @@ class BadChatInputTest {
         assertThat(new HighlightReader(connection).vodColumn(BINARY, "failure")).contains(binaryLine.substring(BINARY.length() + 1));
         assertThat(step(first, GOOD).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
-        // a restart runs the failed VODs again and says the same
-        JobExecution restart = runner.run(HighlightsJobConfiguration.JOB, DATE, false);
-        assertThat(restart.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(restart.getJobInstance().getId()).isEqualTo(first.getJobInstance().getId());
-        assertThat(summaryFailure(restart)).contains(binaryLine).contains(JUNK + ".chat.csv: 10001 by line 10003");
+        // a restart from the command line runs the failed VODs again and says the same on stderr
+        StringWriter err = new StringWriter();
+        CommandLine cli = HighlighterCommand.commandLine(new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                return cls.getPackageName().startsWith("dev.highlighter") ? context.getAutowireCapableBeanFactory().createBean(cls)
+                        : CommandLine.defaultFactory().create(cls);
+            }
+        });
+        cli.setErr(new PrintWriter(err, true));
+        assertThat(cli.execute("run", HighlightsJobConfiguration.JOB, "--date", DATE.toString())).isEqualTo(1);
+        JobExecution restart = repository.getLastJobExecution(first.getJobInstance());
+        assertThat(restart.getId()).isNotEqualTo(first.getId());
+        assertThat(err.toString()).startsWith("2 VOD(s) failed on " + DATE).contains(binaryLine)
+                .contains(JUNK + ".chat.csv: 10001 by line 10003").doesNotContain("Unable to process chunk");
         assertThat(hdfs.read(junkQuarantine).lines()).as("rewritten, not appended to").hasSize(10_001);
     }
 
