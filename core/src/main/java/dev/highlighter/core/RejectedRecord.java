@@ -10,6 +10,11 @@ public interface RejectedRecord {
 
     String reason();
 
-    /** An excerpt of the raw input, or null when it could not be decoded. */
+    /** An excerpt of the raw input (undecodable bytes shown as U+FFFD), or null when there is none. */
     String raw();
+
+    /** Input rows this record stands for: more than one for a block refused as a whole. */
+    default long rows() {
+        return 1;
+    }
 }

@@ -4,10 +4,12 @@ import dev.highlighter.core.Windows;
 import dev.highlighter.processors.segment.SegmentPolicy;
 import dev.highlighter.readers.chat.ChatFormat;
 import dev.highlighter.readers.media.MediaDecoder;
+import dev.highlighter.writers.QuarantineLimits;
 import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Everything a user may set, under {@code highlighter.*} (application.yaml, environment
@@ -22,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inferenceBatchSize  windows per inference batch
  * @param mediaFrames         video frames the media pass decodes; ALL by default, since keyframes
  *                            alone are 15x faster but misplace cuts (README, "Performance")
+ * @param quarantine          the cap of each input's quarantine file
  * @param retrainLookbackDays days of labelled VODs (by their date) that the retrain job learns from
  */
 @ConfigurationProperties("highlighter")
@@ -36,6 +39,7 @@ public record HighlighterProperties(
         @DefaultValue Chat chat,
         @DefaultValue Reel reel,
         @DefaultValue Segments segments,
+        @DefaultValue Quarantine quarantine,
         @DefaultValue("30") int retrainLookbackDays) {
 
     public HighlighterProperties {
@@ -73,6 +77,20 @@ public record HighlighterProperties(
             return new SegmentPolicy(threshold != null ? threshold : d.threshold(), topK != null ? topK : d.topK(),
                     mergeGapMs != null ? mergeGapMs : d.mergeGapMs(), preRollMs != null ? preRollMs : d.preRollMs(),
                     minLengthMs != null ? minLengthMs : d.minLengthMs(), maxLengthMs != null ? maxLengthMs : d.maxLengthMs());
+        }
+    }
+
+    /**
+     * The cap of each input's quarantine file; past it the input fails as "too many bad rows".
+     *
+     * @param maxRows  bad rows per file (a block refused as one counts its rows); default 10,000
+     * @param maxBytes size of the quarantine file, e.g. 10MB; default 10 MiB
+     */
+    public record Quarantine(Long maxRows, DataSize maxBytes) {
+
+        public QuarantineLimits limits() {
+            QuarantineLimits d = QuarantineLimits.DEFAULT;
+            return new QuarantineLimits(maxRows != null ? maxRows : d.maxRows(), maxBytes != null ? maxBytes.toBytes() : d.maxBytes());
         }
     }
 }

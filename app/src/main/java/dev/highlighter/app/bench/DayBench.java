@@ -3,7 +3,7 @@ package dev.highlighter.app.bench;
 import dev.highlighter.core.ChatMessage;
 import dev.highlighter.readers.chat.ChatMessageReader;
 import dev.highlighter.readers.chat.CsvMappingResolver;
-import dev.highlighter.readers.chat.MalformedChatRowException;
+import dev.highlighter.readers.MalformedRowException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -165,7 +165,7 @@ public class DayBench implements Callable<Integer> {
                         break;
                     }
                     messages.add(m);
-                } catch (MalformedChatRowException e) {
+                } catch (MalformedRowException e) {
                     // a real file's bad row: the job quarantines it too
                 }
             }

@@ -4,9 +4,9 @@ import dev.highlighter.core.ChatMessage;
 import dev.highlighter.processors.chat.ChatWindowAggregator;
 import dev.highlighter.processors.chat.MessageSignalExtractor;
 import dev.highlighter.processors.chat.ReactionLexicon;
+import dev.highlighter.readers.MalformedRowException;
 import dev.highlighter.readers.chat.ChatMessageReader;
 import dev.highlighter.readers.chat.CsvMappingResolver;
-import dev.highlighter.readers.chat.MalformedChatRowException;
 import java.nio.file.Path;
 import org.apache.hadoop.fs.FileSystem;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -33,7 +33,7 @@ public final class ChatFiles {
                         break;
                     }
                     windows.add(EXTRACTOR.process(m));
-                } catch (MalformedChatRowException e) {
+                } catch (MalformedRowException e) {
                     // counted and quarantined by the job; offline tools only need the good rows
                 }
             }

@@ -1,5 +1,6 @@
 package dev.highlighter.app.cli;
 
+import dev.highlighter.jobs.highlights.FailureCause;
 import java.util.List;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -12,7 +13,7 @@ final class RunFailures {
 
     /**
      * The summary's list of failed VODs when there is one (it names every VOD, file and reason);
-     * otherwise the deepest message of the first failure, which is where the file and line are.
+     * otherwise the cause under the framework's wrappers of the first failure, which names the file and line.
      */
     static String describe(JobExecution execution) {
         for (StepExecution step : execution.getStepExecutions()) {
@@ -25,16 +26,6 @@ final class RunFailures {
             String description = execution.getExitStatus().getExitDescription();
             return description == null || description.isBlank() ? execution.getStatus().toString() : description;
         }
-        return HighlighterCommand.oneLine(deepest(failures.get(0)));
-    }
-
-    static Throwable deepest(Throwable e) {
-        Throwable deepest = e;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                deepest = t;
-            }
-        }
-        return deepest;
+        return FailureCause.of(failures.get(0));
     }
 }

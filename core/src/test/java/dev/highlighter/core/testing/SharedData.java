@@ -29,6 +29,24 @@ public final class SharedData {
             Map.entry("102844412705217835", 14839), Map.entry("102844412709346612", 21097),
             Map.entry("102844412716227901", 14623), Map.entry("102844412722519367", 18521)));
 
+    /**
+     * A stray quote that swallowed a run of the export's tab-separated rows: the line of the
+     * quote and the tab rows in the field it opened (Python's csv module: lines of that field
+     * with seven tab-separated columns and a float duration). LOL_ROWS counts each as one row.
+     */
+    public record TabRun(long quoteLine, int rows) {
+    }
+
+    public static final Map<String, TabRun> LOL_TAB_RUNS = Map.of(
+            "102844401153971877", new TabRun(8290, 245),
+            "102844412722519367", new TabRun(15699, 434));
+
+    /** Messages a reader keeps: every row, with a tab run read as its rows and its stray-quote line quarantined. */
+    public static int lolMessages(String game) {
+        TabRun run = LOL_TAB_RUNS.get(game);
+        return LOL_ROWS.get(game) + (run == null ? 0 : run.rows() - 1);
+    }
+
     private SharedData() {
     }
 

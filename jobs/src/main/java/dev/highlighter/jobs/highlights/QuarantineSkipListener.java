@@ -12,8 +12,17 @@ import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
-/** Sends every skipped input row to the VOD's quarantine file, with its line and the reason. */
+/**
+ * Sends every skipped input row to the input's quarantine file, with its line and the reason,
+ * and records how many rows that was. Past the quarantine's cap the file throws
+ * {@link dev.highlighter.writers.TooManyBadRowsException} from here, which fails the step.
+ */
 public class QuarantineSkipListener<T, S> implements SkipListener<T, S>, StepExecutionListener {
+
+    /** Execution-context key: bad rows quarantined (a block refused as one counts its rows). */
+    public static final String ROWS_KEY = "quarantine.rows";
+    /** Execution-context key: the quarantine file, when it holds rows. */
+    public static final String PATH_KEY = "quarantine";
 
     private static final Logger log = LoggerFactory.getLogger(QuarantineSkipListener.class);
     /** Rejections logged one by one before the log only counts them. */
@@ -32,6 +41,8 @@ public class QuarantineSkipListener<T, S> implements SkipListener<T, S>, StepExe
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reset quarantine file " + file.path(), e);
         }
+        step.getExecutionContext().remove(PATH_KEY);
+        step.getExecutionContext().putLong(ROWS_KEY, 0);
     }
 
     @Override
@@ -48,11 +59,12 @@ public class QuarantineSkipListener<T, S> implements SkipListener<T, S>, StepExe
 
     @Override
     public ExitStatus afterStep(StepExecution step) {
+        step.getExecutionContext().putLong(ROWS_KEY, file.badRows());
         try {
             file.close();
             if (file.rows() > 0) {
-                step.getExecutionContext().putString("quarantine", file.path().toString());
-                log.warn("{} rejected rows of VOD step {} are in {}", file.rows(), step.getStepName(), file.path());
+                step.getExecutionContext().putString(PATH_KEY, file.path().toString());
+                log.warn("{} rejected rows of step {} are in {}", file.badRows(), step.getStepName(), file.path());
             }
             return null;
         } catch (IOException e) {

@@ -19,8 +19,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * The end of a run: one line per VOD with its outcome, the totals in the step's context, and a
- * failed job when any VOD failed, naming each one and why. The job can then be restarted, and
- * only those VODs run again.
+ * failed job when any VOD failed, naming each one and why (the root cause, in one line). The job
+ * can then be restarted, and only those VODs run again. Each VOD's chat rows must add up
+ * ({@link ChatRowAccounting}, read = written + skipped); a VOD whose rows do not fails here.
  */
 public class SummaryTasklet implements Tasklet {
 
@@ -48,6 +49,7 @@ public class SummaryTasklet implements Tasklet {
         for (VodRef vod : DiscoveredVods.get(self.getJobExecution().getExecutionContext())) {
             videoOnly += vod.hasChat() ? 0 : 1;
             String outcome = "COMPLETED";
+            String chatRows = "";
             for (VodStage stage : VodStage.values()) {
                 if (!stage.takes(vod)) {
                     continue;
@@ -57,7 +59,16 @@ public class SummaryTasklet implements Tasklet {
                     continue; // turned off for this run
                 }
                 if (last != null && stage == VodStage.CHAT_FEATURES) {
-                    rejectedRows += last.getReadSkipCount();
+                    ChatRowAccounting rows = ChatRowAccounting.of(last);
+                    rejectedRows += rows == null ? last.getReadSkipCount() : rows.quarantined();
+                    if (rows != null && last.getStatus() == BatchStatus.COMPLETED) {
+                        chatRows = " (chat " + rows + ")";
+                        String mismatch = rows.mismatch(vod.chatPath());
+                        if (mismatch != null) {
+                            outcome = "FAILED in " + stage.worker() + ": " + mismatch;
+                            break;
+                        }
+                    }
                 }
                 if (last != null && stage == VodStage.MEDIA_FEATURES
                         && last.getExecutionContext().containsKey(MediaOutcome.DEGRADED_KEY)) {
@@ -69,7 +80,7 @@ public class SummaryTasklet implements Tasklet {
                     break;
                 }
             }
-            log.info("  {}  {}", vod.vodId(), outcome);
+            log.info("  {}  {}{}", vod.vodId(), outcome, chatRows);
             if (outcome.startsWith("COMPLETED")) {
                 scored++;
                 vods.completed(vod.vodId());
@@ -93,18 +104,7 @@ public class SummaryTasklet implements Tasklet {
     }
 
     private static String reason(StepExecution last) {
-        if (last == null) {
-            return "did not run";
-        }
-        if (!last.getFailureExceptions().isEmpty()) {
-            return last.getFailureExceptions().get(0).getMessage();
-        }
-        String description = last.getExitStatus().getExitDescription();
-        if (description == null || description.isBlank()) {
-            return last.getStatus().toString();
-        }
-        int newline = description.indexOf('\n');
-        return newline > 0 ? description.substring(0, newline) : description;
+        return last == null ? "did not run" : FailureCause.of(last);
     }
 
     /** Some VODs of the date failed; the message names them. */

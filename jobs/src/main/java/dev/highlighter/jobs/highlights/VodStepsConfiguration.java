@@ -8,31 +8,31 @@ import dev.highlighter.core.VodHighlights;
 import dev.highlighter.core.VodScores;
 import dev.highlighter.core.WindowBatch;
 import dev.highlighter.core.WindowFeatures;
-import dev.highlighter.processors.media.MediaWindowAggregator;
-import dev.highlighter.readers.media.MediaDecoder;
 import dev.highlighter.jobs.HighlighterProperties;
 import dev.highlighter.processors.chat.ChatWindowAggregator;
 import dev.highlighter.processors.chat.MessageSignalExtractor;
 import dev.highlighter.processors.chat.MessageSignals;
 import dev.highlighter.processors.chat.ReactionLexicon;
+import dev.highlighter.processors.media.MediaWindowAggregator;
 import dev.highlighter.processors.model.HighlightModel;
 import dev.highlighter.processors.model.ModelScorer;
 import dev.highlighter.processors.segment.Segmenter;
+import dev.highlighter.readers.MalformedRowException;
 import dev.highlighter.readers.chat.ChatMessageReader;
 import dev.highlighter.readers.chat.CsvColumnMapping;
 import dev.highlighter.readers.chat.CsvMappingResolver;
-import dev.highlighter.readers.chat.MalformedChatRowException;
-import dev.highlighter.readers.hbase.VodScoresReader;
-import dev.highlighter.readers.hbase.WindowBatchReader;
 import dev.highlighter.readers.hbase.HighlightReader;
 import dev.highlighter.readers.hbase.VodRowReader;
 import dev.highlighter.readers.hbase.VodHighlightsReader;
+import dev.highlighter.readers.hbase.VodScoresReader;
+import dev.highlighter.readers.hbase.WindowBatchReader;
+import dev.highlighter.readers.media.MediaDecoder;
 import dev.highlighter.writers.HighlightWriter;
-import dev.highlighter.writers.reel.ReelWriter;
 import dev.highlighter.writers.PredictionWriter;
 import dev.highlighter.writers.QuarantineFile;
 import dev.highlighter.writers.VodStatusWriter;
 import dev.highlighter.writers.WindowFeaturesWriter;
+import dev.highlighter.writers.reel.ReelWriter;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -70,7 +70,7 @@ public class VodStepsConfiguration {
                 .processor(messageSignalExtractor)
                 .writer(chatWindowsWriter)
                 .faultTolerant()
-                .skip(MalformedChatRowException.class)
+                .skip(MalformedRowException.class)
                 .skipLimit(Long.MAX_VALUE)
                 .skipListener(chatQuarantine)
                 .listener(new VodProgressLogger())
@@ -109,10 +109,11 @@ public class VodStepsConfiguration {
 
     @Bean
     @StepScope
-    QuarantineSkipListener<ChatMessage, MessageSignals> chatQuarantine(FileSystem fs, HdfsLayout layout,
+    QuarantineSkipListener<ChatMessage, MessageSignals> chatQuarantine(FileSystem fs, HdfsLayout layout, HighlighterProperties props,
                                                                         @Value("#{jobParameters['date']}") LocalDate date,
                                                                         @Value(VOD_ID) String vodId) {
-        return new QuarantineSkipListener<>(new QuarantineFile(fs, layout.quarantineFile(HighlightsJobConfiguration.JOB, date, vodId, "chat")));
+        return new QuarantineSkipListener<>(new QuarantineFile(fs, layout.quarantineFile(HighlightsJobConfiguration.JOB, date, vodId, "chat"),
+                props.quarantine().limits()));
     }
 
     // --- media features: video file -> one decode pass -> windows -> windows:m

@@ -21,6 +21,8 @@ public class WindowFlushWriter<T> implements ItemWriter<T>, StepExecutionListene
 
     /** Rows per HBase batch when the features are written. */
     static final int WRITE_BATCH = 1000;
+    /** Execution-context key: items the windows were made of (the step's write count is windows). */
+    public static final String ITEMS_KEY = "items.written";
 
     /** What differs between the signals: when there is nothing to write, and what is recorded once it is written. */
     public interface Outcome {
@@ -68,6 +70,7 @@ public class WindowFlushWriter<T> implements ItemWriter<T>, StepExecutionListene
             return null;
         }
         try {
+            step.getExecutionContext().putLong(ITEMS_KEY, aggregator.items());
             String problem = outcome.problem(step, aggregator.items());
             if (problem != null) {
                 throw new IllegalStateException(problem);

@@ -8,7 +8,7 @@ import dev.highlighter.jobs.highlights.QuarantineSkipListener;
 import dev.highlighter.jobs.highlights.VodProgressLogger;
 import dev.highlighter.jobs.highlights.WindowFlushWriter;
 import dev.highlighter.processors.feedback.LabelAggregator;
-import dev.highlighter.readers.chat.MalformedChatRowException;
+import dev.highlighter.readers.MalformedRowException;
 import dev.highlighter.readers.feedback.FeedbackEventReader;
 import dev.highlighter.writers.QuarantineFile;
 import dev.highlighter.writers.WindowFeaturesWriter;
@@ -58,7 +58,7 @@ public class FeedbackJobConfiguration {
                 .reader(feedbackEventReader)
                 .writer(labelWriter)
                 .faultTolerant()
-                .skip(MalformedChatRowException.class)
+                .skip(MalformedRowException.class)
                 .skipLimit(Long.MAX_VALUE)
                 .skipListener(feedbackQuarantine)
                 .listener(new VodProgressLogger())
@@ -92,9 +92,10 @@ public class FeedbackJobConfiguration {
 
     @Bean
     @StepScope
-    QuarantineSkipListener<FeedbackEvent, FeedbackEvent> feedbackQuarantine(FileSystem fs, HdfsLayout layout,
+    QuarantineSkipListener<FeedbackEvent, FeedbackEvent> feedbackQuarantine(FileSystem fs, HdfsLayout layout, HighlighterProperties props,
                                                                             @Value("#{jobParameters['date']}") LocalDate date) {
-        return new QuarantineSkipListener<>(new QuarantineFile(fs, layout.quarantineFile(JOB, date, "events", "feedback")));
+        return new QuarantineSkipListener<>(new QuarantineFile(fs, layout.quarantineFile(JOB, date, "events", "feedback"),
+                props.quarantine().limits()));
     }
 
     @Bean

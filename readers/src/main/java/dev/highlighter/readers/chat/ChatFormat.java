@@ -32,6 +32,8 @@ public enum ChatFormat {
     /**
      * Detects the format from the file name and its first bytes. The stream must support mark and
      * reset; it is left at its start.
+     *
+     * @throws ChatFileException when neither tells
      */
     public static ChatFormat detect(String fileName, InputStream in) throws IOException {
         in.mark(SNIFF_BYTES + 1);
@@ -63,7 +65,7 @@ public enum ChatFormat {
         if (text.startsWith("[")) {
             return TWITCH_TEXT;
         }
-        throw new IllegalArgumentException(fileName + ": cannot tell the chat format from the name or the first bytes;"
+        throw new ChatFileException(fileName + ":1: cannot tell the chat format from the name or the first bytes;"
                 + " set it explicitly (one of twitch_json, twitch_text, ytdlp_live_chat, csv, jsonl)");
     }
 }

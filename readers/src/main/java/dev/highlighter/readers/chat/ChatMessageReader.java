@@ -1,6 +1,7 @@
 package dev.highlighter.readers.chat;
 
 import dev.highlighter.core.ChatMessage;
+import dev.highlighter.readers.MalformedRowException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Streams the messages of one chat file on any Hadoop FileSystem, in whichever format it is.
  * Memory stays flat whatever the file's size. A malformed row surfaces as a
- * {@link MalformedChatRowException}, which the step skips and quarantines; reading goes on.
+ * {@link MalformedRowException}, which the step skips and quarantines; reading goes on. A file
+ * that cannot be read at all fails with a {@link ChatFileException} (or, on open, an
+ * {@link ItemStreamException}) naming it.
+ *
+ * <p>It counts the rows it consumed, messages and refused rows alike ({@link #ROWS_KEY}), so that
+ * the job can check that each one was written or quarantined.
  *
  * <p>The chat features of a VOD are an aggregate over the whole file, so a restart reads the
  * file again from the start: this reader saves no position.
@@ -30,6 +36,8 @@ public class ChatMessageReader implements ItemStreamReader<ChatMessage> {
     public static final String IGNORED_KEY = "chat.ignored";
     /** Execution-context key: the detected (or configured) format. */
     public static final String FORMAT_KEY = "chat.format";
+    /** Execution-context key: rows consumed, each a message or refused (a refused block counts its rows); ignored rows apart. */
+    public static final String ROWS_KEY = "chat.rows";
 
     private static final Logger log = LoggerFactory.getLogger(ChatMessageReader.class);
     private static final JsonFactory JSON = new JsonFactory();
@@ -41,6 +49,7 @@ public class ChatMessageReader implements ItemStreamReader<ChatMessage> {
     private final CsvMappingResolver csvMappings;
     private ChatParser parser;
     private ChatFormat format;
+    private long rows;
 
     /**
      * @param configuredFormat the format, or null to detect it from the file
@@ -58,6 +67,7 @@ public class ChatMessageReader implements ItemStreamReader<ChatMessage> {
         try {
             InputStream in = new BufferedInputStream(fs.open(path), 256 * 1024);
             String file = path.toString();
+            rows = 0;
             format = configuredFormat != null ? configuredFormat : detect(in);
             parser = switch (format) {
                 case TWITCH_JSON -> new TwitchJsonChatParser(file, in, JSON);
@@ -84,7 +94,14 @@ public class ChatMessageReader implements ItemStreamReader<ChatMessage> {
     @Override
     public ChatMessage read() {
         try {
-            return parser.next();
+            ChatMessage message = parser.next();
+            if (message != null) {
+                rows++;
+            }
+            return message;
+        } catch (MalformedRowException e) {
+            rows += e.rows();
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException("reading chat file " + path + " failed: " + e.getMessage(), e);
         }
@@ -94,6 +111,7 @@ public class ChatMessageReader implements ItemStreamReader<ChatMessage> {
     public void update(ExecutionContext context) {
         if (parser != null) {
             context.putLong(IGNORED_KEY, parser.ignored());
+            context.putLong(ROWS_KEY, rows);
             context.putString(FORMAT_KEY, format.name());
         }
     }

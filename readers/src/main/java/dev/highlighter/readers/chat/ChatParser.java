@@ -1,6 +1,7 @@
 package dev.highlighter.readers.chat;
 
 import dev.highlighter.core.ChatMessage;
+import dev.highlighter.readers.MalformedRowException;
 import java.io.Closeable;
 import java.io.IOException;
 
@@ -10,7 +11,7 @@ public interface ChatParser extends Closeable {
     /**
      * The next message, or null at the end of the file.
      *
-     * @throws MalformedChatRowException for a row that cannot be read; the parser has already
+     * @throws MalformedRowException for a row that cannot be read; the parser has already
      *                                   moved past it, so the caller may skip it and go on
      */
     ChatMessage next() throws IOException;

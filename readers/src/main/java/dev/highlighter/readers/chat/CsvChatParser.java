@@ -1,6 +1,7 @@
 package dev.highlighter.readers.chat;
 
 import dev.highlighter.core.ChatMessage;
+import dev.highlighter.readers.MalformedRowException;
 import java.io.IOException;
 import java.util.List;
 
@@ -32,18 +33,18 @@ final class CsvChatParser implements ChatParser {
             return null;
         }
         if (record.error() != null) {
-            throw new MalformedChatRowException(file, record.line(), record.error(), record.raw());
+            throw new MalformedRowException(file, record.line(), record.error(), record.raw(), record.rows());
         }
         List<String> f = record.fields();
         if (f.size() != width) {
-            throw new MalformedChatRowException(file, record.line(),
+            throw new MalformedRowException(file, record.line(),
                     "has " + f.size() + " fields, the header has " + width, record.raw());
         }
         long offsetMs;
         try {
             offsetMs = millis ? Offsets.millisToMs(f.get(offsetIndex)) : Offsets.secondsToMs(f.get(offsetIndex));
         } catch (IllegalArgumentException e) {
-            throw new MalformedChatRowException(file, record.line(), e.getMessage(), record.raw());
+            throw new MalformedRowException(file, record.line(), e.getMessage(), record.raw());
         }
         String user = userIndex < 0 ? null : f.get(userIndex);
         return new ChatMessage(offsetMs, user == null || user.isEmpty() ? null : user, f.get(textIndex), record.line());
@@ -56,25 +57,32 @@ final class CsvChatParser implements ChatParser {
             return false;
         }
         if (header.error() != null) {
-            throw new IllegalStateException(file + ":" + header.line() + ": unreadable CSV header: " + header.error());
+            throw new ChatFileException(file + ":" + header.line() + ": unreadable CSV header: " + header.error());
         }
         List<String> names = header.fields();
-        CsvColumnMapping mapping = configured != null ? configured : CsvColumnMapping.detect(names, file);
+        CsvColumnMapping mapping;
+        try {
+            mapping = configured != null ? configured : CsvColumnMapping.detect(names, file);
+        } catch (IllegalArgumentException e) {
+            throw new ChatFileException(e.getMessage());
+        }
         width = names.size();
-        offsetIndex = indexOf(names, mapping.offsetColumn());
-        textIndex = indexOf(names, mapping.textColumn());
-        userIndex = mapping.userColumn() == null ? -1 : indexOf(names, mapping.userColumn());
+        offsetIndex = indexOf(names, mapping.offsetColumn(), header.line());
+        textIndex = indexOf(names, mapping.textColumn(), header.line());
+        userIndex = mapping.userColumn() == null ? -1 : indexOf(names, mapping.userColumn(), header.line());
         millis = mapping.offsetUnit().equals("ms");
+        boolean indexColumn = names.get(0).isBlank() && offsetIndex != 0 && textIndex != 0 && userIndex != 0;
+        records.expect(new CsvShape(width, indexColumn, offsetIndex, millis));
         return true;
     }
 
-    private int indexOf(List<String> names, String column) {
+    private int indexOf(List<String> names, String column, long headerLine) {
         for (int i = 0; i < names.size(); i++) {
             if (names.get(i).trim().equalsIgnoreCase(column)) {
                 return i;
             }
         }
-        throw new IllegalStateException(file + ": the CSV mapping names column '" + column + "', but the header is " + names);
+        throw new ChatFileException(file + ":" + headerLine + ": the CSV mapping names column '" + column + "', but the header is " + names);
     }
 
     @Override

@@ -22,12 +22,22 @@ final class JsonlChatParser extends LineChatParser {
         if (t == null || t.isNull()) {
             throw new IllegalArgumentException("no offset field 't'");
         }
-        long offsetMs = t.isNumber() ? Offsets.checked(t.asDouble() * 1000, t.toString()) : Offsets.secondsToMs(t.asString());
+        long offsetMs;
+        if (t.isNumber()) {
+            offsetMs = Offsets.checked(t.asDouble() * 1000, t.toString());
+        } else if (t.isString()) {
+            offsetMs = Offsets.secondsToMs(t.asString());
+        } else {
+            throw new IllegalArgumentException("offset field 't' is " + JsonLines.kind(t) + ", not a number");
+        }
         JsonNode body = row.get("text");
         if (body == null || !body.isString()) {
             throw new IllegalArgumentException("no string field 'text'");
         }
         JsonNode user = row.get("user");
+        if (user != null && user.isContainer()) {
+            throw new IllegalArgumentException("field 'user' is " + JsonLines.kind(user) + ", not a string");
+        }
         return new ChatMessage(offsetMs, user == null || user.isNull() ? null : user.asString(), body.asString(), lineNumber);
     }
 }
@@ -48,5 +58,10 @@ final class JsonLines {
         } catch (JacksonException e) {
             throw new IllegalArgumentException("invalid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** "an object" or "an array", for a reason that says what was found. */
+    static String kind(JsonNode node) {
+        return node.isObject() ? "an object" : node.isArray() ? "an array" : "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 }

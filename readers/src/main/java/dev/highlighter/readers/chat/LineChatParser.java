@@ -1,7 +1,9 @@
 package dev.highlighter.readers.chat;
 
 import dev.highlighter.core.ChatMessage;
+import dev.highlighter.readers.MalformedRowException;
 import java.io.IOException;
+import tools.jackson.core.JacksonException;
 
 /** Base for the formats with one row per line: decoding errors and blank lines handled once here. */
 abstract class LineChatParser implements ChatParser {
@@ -20,7 +22,7 @@ abstract class LineChatParser implements ChatParser {
         LineSource.Line line;
         while ((line = lines.next()) != null) {
             if (!line.ok()) {
-                throw new MalformedChatRowException(file, line.number(), line.error(), null);
+                throw new MalformedRowException(file, line.number(), line.error(), line.text());
             }
             if (line.text().isBlank()) {
                 continue;
@@ -29,7 +31,10 @@ abstract class LineChatParser implements ChatParser {
             try {
                 message = parse(line.text(), line.number());
             } catch (IllegalArgumentException e) {
-                throw new MalformedChatRowException(file, line.number(), e.getMessage(), line.text());
+                throw new MalformedRowException(file, line.number(), e.getMessage(), line.text());
+            } catch (JacksonException e) {
+                // a JSON value of an unexpected type, found by the tree: the row is bad, the file is not
+                throw new MalformedRowException(file, line.number(), "unexpected JSON: " + e.getOriginalMessage(), line.text());
             }
             if (message != null) {
                 return message;

@@ -20,7 +20,13 @@ public final class LineSource implements AutoCloseable {
     /** Longest line kept; real chat lines are far shorter, and a runaway one must not fill the heap. */
     public static final int MAX_LINE_BYTES = 128 * 1024;
 
-    /** A line, or the reason it could not be decoded (then text is null). */
+    /** Bytes of a bad line kept as its excerpt: what the quarantine shows of it. */
+    static final int EXCERPT_BYTES = 8 * 1024;
+
+    /**
+     * A line, or the reason it could not be decoded; then text is a lenient excerpt of its bytes
+     * (what is not UTF-8 shows as U+FFFD), so the quarantine can show what was there.
+     */
     public record Line(long number, String text, String error) {
         public boolean ok() {
             return error == null;
@@ -64,7 +70,7 @@ public final class LineSource implements AutoCloseable {
         }
         lineNumber++;
         if (total > MAX_LINE_BYTES) {
-            return new Line(lineNumber, null, "line is " + total + " bytes, over the " + MAX_LINE_BYTES + "-byte limit");
+            return new Line(lineNumber, excerpt(0, len), "line is " + total + " bytes, over the " + MAX_LINE_BYTES + "-byte limit");
         }
         if (len > 0 && buf[len - 1] == '\r') {
             len--;
@@ -77,10 +83,14 @@ public final class LineSource implements AutoCloseable {
         CharBuffer chars = CharBuffer.allocate(len - start);
         CoderResult result = decoder.reset().decode(bytes, chars, true);
         if (result.isError()) {
-            return new Line(lineNumber, null, "invalid UTF-8 at byte " + (bytes.position() - start) + " of the line");
+            return new Line(lineNumber, excerpt(start, len - start), "invalid UTF-8 at byte " + (bytes.position() - start) + " of the line");
         }
         decoder.flush(chars);
         return new Line(lineNumber, chars.flip().toString(), null);
+    }
+
+    private String excerpt(int from, int length) {
+        return new String(buf, from, Math.min(length, EXCERPT_BYTES), StandardCharsets.UTF_8);
     }
 
     public long lineNumber() {

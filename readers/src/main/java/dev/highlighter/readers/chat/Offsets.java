@@ -1,7 +1,16 @@
 package dev.highlighter.readers.chat;
 
+import java.util.Locale;
+
 /** Parses the offsets that real chat exports write: seconds, milliseconds, or {@code H:MM:SS(.f)}. */
 final class Offsets {
+
+    /**
+     * Latest offset accepted: a week. That is longer than any archived VOD (Twitch keeps 48 h at
+     * most), and windows run from the first message to the last, so one absurd offset would
+     * otherwise ask for millions of empty windows.
+     */
+    static final long MAX_OFFSET_MS = 7L * 24 * 3600 * 1000;
 
     private Offsets() {
     }
@@ -15,7 +24,7 @@ final class Offsets {
         if (s.indexOf(':') >= 0) {
             String[] parts = s.split(":");
             if (parts.length > 3) {
-                throw new IllegalArgumentException("offset '" + s + "' is not a clock time");
+                throw new IllegalArgumentException("offset '" + abbreviate(s) + "' is not a clock time");
             }
             double seconds = 0;
             for (String part : parts) {
@@ -32,21 +41,32 @@ final class Offsets {
     }
 
     static long checked(double ms, String original) {
-        if (Double.isNaN(ms) || Double.isInfinite(ms)) {
-            throw new IllegalArgumentException("offset '" + original + "' is not a finite number");
+        if (Double.isNaN(ms)) {
+            throw new IllegalArgumentException("offset '" + abbreviate(original) + "' is not a number");
         }
         if (ms < 0) {
-            throw new IllegalArgumentException("offset '" + original + "' is negative");
+            throw new IllegalArgumentException("offset '" + abbreviate(original) + "' is negative");
+        }
+        if (ms > MAX_OFFSET_MS) {
+            // a huge number is still a number (1e308 is finite), just not a moment of a VOD
+            throw new IllegalArgumentException("offset '" + abbreviate(original) + "' is out of range: over "
+                    + MAX_OFFSET_MS / 86_400_000 + " days (" + MAX_OFFSET_MS / 1000 + " s)");
         }
         return Math.round(ms);
     }
 
     private static double parseNumber(String part, String original) {
+        double value;
         try {
-            return Double.parseDouble(part.trim());
+            value = Double.parseDouble(part.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("offset '" + abbreviate(original) + "' is not a number");
         }
+        // Java reads "NaN" and "Infinity" as doubles; an export that writes them has no offset
+        if (Double.isNaN(value) || Double.isInfinite(value) && part.toLowerCase(Locale.ROOT).contains("inf")) {
+            throw new IllegalArgumentException("offset '" + abbreviate(original) + "' is not a number");
+        }
+        return value;
     }
 
     static String abbreviate(String s) {

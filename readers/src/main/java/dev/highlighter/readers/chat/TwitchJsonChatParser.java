@@ -1,6 +1,7 @@
 package dev.highlighter.readers.chat;
 
 import dev.highlighter.core.ChatMessage;
+import dev.highlighter.readers.MalformedRowException;
 import java.io.IOException;
 import java.io.InputStream;
 import tools.jackson.core.JacksonException;
@@ -49,11 +50,11 @@ final class TwitchJsonChatParser implements ChatParser {
                 long offset = json.currentLocation().getByteOffset();
                 if (token != JsonToken.START_OBJECT) {
                     json.skipChildren();
-                    throw new MalformedChatRowException(file, line, "comment at byte " + offset + " is not an object", null);
+                    throw new MalformedRowException(file, line, "comment at byte " + offset + " is not an object", null);
                 }
                 CommentFields comment = readComment();
                 if (comment.offsetError != null) {
-                    throw new MalformedChatRowException(file, line, "comment at byte " + offset + ": " + comment.offsetError, comment.text());
+                    throw new MalformedRowException(file, line, "comment at byte " + offset + ": " + comment.offsetError, comment.text());
                 }
                 if (comment.text() == null) {
                     ignored++;
@@ -66,7 +67,7 @@ final class TwitchJsonChatParser implements ChatParser {
             done = true;
             long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             long offset = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
-            throw new MalformedChatRowException(file, line,
+            throw new MalformedRowException(file, line,
                     "invalid JSON at byte " + offset + " (" + e.getOriginalMessage() + "); the rest of the file is unreadable", null);
         }
     }
@@ -80,7 +81,7 @@ final class TwitchJsonChatParser implements ChatParser {
         }
         if (first != JsonToken.START_OBJECT) {
             done = true;
-            throw new MalformedChatRowException(file, 1, "not a Twitch chat JSON document (neither an object nor an array)", null);
+            throw new MalformedRowException(file, 1, "not a Twitch chat JSON document (neither an object nor an array)", null);
         }
         while (json.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = json.currentName();
@@ -92,7 +93,7 @@ final class TwitchJsonChatParser implements ChatParser {
             json.skipChildren();
         }
         done = true;
-        throw new MalformedChatRowException(file, json.currentLocation().getLineNr(), "no 'comments' array in the document", null);
+        throw new MalformedRowException(file, json.currentLocation().getLineNr(), "no 'comments' array in the document", null);
     }
 
     private CommentFields readComment() {
@@ -151,7 +152,12 @@ final class TwitchJsonChatParser implements ChatParser {
 
     private void readFragments(CommentFields c) {
         StringBuilder text = new StringBuilder();
-        while (json.nextToken() == JsonToken.START_OBJECT) {
+        JsonToken fragment;
+        while ((fragment = json.nextToken()) != JsonToken.END_ARRAY && fragment != null) {
+            if (fragment != JsonToken.START_OBJECT) {
+                json.skipChildren(); // not a fragment object: stepping over it keeps the parser in the array
+                continue;
+            }
             while (json.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = json.currentName();
                 JsonToken token = json.nextToken();

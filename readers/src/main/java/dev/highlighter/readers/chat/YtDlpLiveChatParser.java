@@ -45,7 +45,7 @@ final class YtDlpLiveChatParser extends LineChatParser {
         StringBuilder body = new StringBuilder();
         for (JsonNode run : renderer.path("message").path("runs")) {
             if (run.has("text")) {
-                body.append(run.get("text").asString());
+                body.append(run.get("text").asString("")); // "" for a text that is not a string
             } else if (run.has("emoji")) {
                 body.append(emojiText(run.get("emoji")));
             }
@@ -58,9 +58,9 @@ final class YtDlpLiveChatParser extends LineChatParser {
     private static String emojiText(JsonNode emoji) {
         JsonNode shortcuts = emoji.path("shortcuts");
         if (emoji.path("isCustomEmoji").asBoolean(false) && shortcuts.size() > 0) {
-            return shortcuts.get(0).asString();
+            return shortcuts.path(0).asString("");
         }
         String id = emoji.path("emojiId").asString("");
-        return id.isEmpty() && shortcuts.size() > 0 ? shortcuts.get(0).asString() : id;
+        return id.isEmpty() && shortcuts.size() > 0 ? shortcuts.path(0).asString("") : id;
     }
 }

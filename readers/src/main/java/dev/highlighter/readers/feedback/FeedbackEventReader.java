@@ -1,8 +1,8 @@
 package dev.highlighter.readers.feedback;
 
 import dev.highlighter.core.FeedbackEvent;
+import dev.highlighter.readers.MalformedRowException;
 import dev.highlighter.readers.chat.LineSource;
-import dev.highlighter.readers.chat.MalformedChatRowException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,7 +76,7 @@ public class FeedbackEventReader implements ItemStreamReader<FeedbackEvent> {
                 continue;
             }
             if (!line.ok()) {
-                throw new MalformedChatRowException(current, line.number(), line.error(), null);
+                throw new MalformedRowException(current, line.number(), line.error(), line.text());
             }
             if (!line.text().isBlank()) {
                 return parse(line);
@@ -89,7 +89,7 @@ public class FeedbackEventReader implements ItemStreamReader<FeedbackEvent> {
         try {
             row = JSON.readTree(line.text());
         } catch (JacksonException e) {
-            throw new MalformedChatRowException(current, line.number(), "invalid JSON: " + e.getOriginalMessage(), line.text());
+            throw new MalformedRowException(current, line.number(), "invalid JSON: " + e.getOriginalMessage(), line.text());
         }
         String problem = null;
         String vod = row.path("vod_id").asString("");
@@ -108,7 +108,7 @@ public class FeedbackEventReader implements ItemStreamReader<FeedbackEvent> {
             problem = "value must be a number";
         }
         if (problem != null) {
-            throw new MalformedChatRowException(current, line.number(), problem, line.text());
+            throw new MalformedRowException(current, line.number(), problem, line.text());
         }
         return new FeedbackEvent(vod, start.asDouble(), end.asDouble(), kind, row.path("value").asDouble(1.0));
     }

@@ -1,6 +1,7 @@
 package dev.highlighter.readers.chat;
 
 import dev.highlighter.core.ChatMessage;
+import dev.highlighter.readers.MalformedRowException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +13,12 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /** Reads a whole chat file the way the fault-tolerant step does: skip each malformed row, go on. */
 final class ChatReading {
 
-    record Outcome(List<ChatMessage> messages, List<MalformedChatRowException> rejected, long ignored, String format) {
+    record Outcome(List<ChatMessage> messages, List<MalformedRowException> rejected, long ignored, String format, long rows) {
+
+        /** Rows refused, a refused block counting its rows. */
+        long rejectedRows() {
+            return rejected.stream().mapToLong(MalformedRowException::rows).sum();
+        }
     }
 
     static FileSystem localFs() throws IOException {
@@ -36,7 +42,7 @@ final class ChatReading {
         ExecutionContext context = new ExecutionContext();
         reader.open(context);
         List<ChatMessage> messages = new ArrayList<>();
-        List<MalformedChatRowException> rejected = new ArrayList<>();
+        List<MalformedRowException> rejected = new ArrayList<>();
         try {
             while (true) {
                 try {
@@ -45,7 +51,7 @@ final class ChatReading {
                         break;
                     }
                     messages.add(m);
-                } catch (MalformedChatRowException e) {
+                } catch (MalformedRowException e) {
                     rejected.add(e);
                 }
             }
@@ -53,8 +59,13 @@ final class ChatReading {
         } finally {
             reader.close();
         }
-        return new Outcome(messages, rejected, context.getLong(ChatMessageReader.IGNORED_KEY, 0L),
-                context.getString(ChatMessageReader.FORMAT_KEY, null));
+        Outcome out = new Outcome(messages, rejected, context.getLong(ChatMessageReader.IGNORED_KEY, 0L),
+                context.getString(ChatMessageReader.FORMAT_KEY, null), context.getLong(ChatMessageReader.ROWS_KEY, -1L));
+        if (out.rows() != messages.size() + out.rejectedRows()) {
+            throw new AssertionError(file + ": the reader counted " + out.rows() + " rows, but gave " + messages.size()
+                    + " messages and refused " + out.rejectedRows());
+        }
+        return out;
     }
 
     private ChatReading() {
