@@ -1,6 +1,6 @@
 package dev.highlighter.app.cli;
 
-import dev.highlighter.jobs.highlights.FailureCause;
+import dev.highlighter.jobs.steps.FailureCause;
 import java.util.List;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;

@@ -1,5 +1,6 @@
 package dev.highlighter.jobs.highlights;
 
+import dev.highlighter.jobs.steps.QuarantineSkipListener;
 import dev.highlighter.readers.chat.ChatMessageReader;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;

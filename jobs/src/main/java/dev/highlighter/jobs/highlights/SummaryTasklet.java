@@ -1,5 +1,6 @@
 package dev.highlighter.jobs.highlights;
 
+import dev.highlighter.jobs.steps.FailureCause;
 import dev.highlighter.core.VodRef;
 import dev.highlighter.writers.VodStatusWriter;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package dev.highlighter.jobs.highlights;
 
+import dev.highlighter.jobs.steps.VodProgressLogger;
+import dev.highlighter.jobs.steps.QuarantineSkipListener;
 import dev.highlighter.core.ChatMessage;
 import dev.highlighter.core.HBaseSchema;
 import dev.highlighter.core.HdfsLayout;

@@ -1,5 +1,6 @@
 package dev.highlighter.jobs.highlights;
 
+import dev.highlighter.jobs.steps.QuarantineSkipListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.highlighter.core.HdfsLayout;

@@ -1,4 +1,4 @@
-package dev.highlighter.jobs.highlights;
+package dev.highlighter.jobs.steps;
 
 import dev.highlighter.core.RejectedRecord;
 import dev.highlighter.writers.QuarantineFile;

@@ -1,4 +1,4 @@
-package dev.highlighter.jobs.highlights;
+package dev.highlighter.jobs.steps;
 
 import java.time.Duration;
 import java.time.LocalDateTime;

@@ -1,4 +1,4 @@
-package dev.highlighter.jobs.highlights;
+package dev.highlighter.jobs.steps;
 
 import java.util.concurrent.ExecutionException;
 import org.springframework.batch.core.step.StepExecution;
@@ -13,7 +13,7 @@ import org.springframework.batch.core.step.StepExecution;
 public final class FailureCause {
 
     /** Execution-context key of the line. */
-    static final String KEY = "failure";
+    public static final String KEY = "failure";
 
     private FailureCause() {
     }
@@ -32,7 +32,7 @@ public final class FailureCause {
     }
 
     /** What the step recorded, else its first failure, else the first line of its exit description. */
-    static String of(StepExecution step) {
+    public static String of(StepExecution step) {
         String recorded = step.getExecutionContext().getString(KEY, null);
         if (recorded != null) {
             return recorded;
