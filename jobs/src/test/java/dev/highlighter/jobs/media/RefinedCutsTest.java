@@ -62,6 +62,27 @@ class RefinedCutsTest {
             }
         }
         assertThat(loud + all.result().cuts()).as("something compared in %s", file.getFileName()).isPositive();
+        System.out.printf("%s: motion correlation ALL vs %s: %.3f%n", file.getFileName(), refined.result().frames().split(":")[0],
+                correlation(all.windows(), refined.windows()));
+    }
+
+    /** Pearson correlation of the windows' motion in two passes (NaN when either is constant). */
+    static double correlation(List<WindowFeatures> a, List<WindowFeatures> b) {
+        double n = 0, sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).has(MediaFeatures.MOTION) || !b.get(i).has(MediaFeatures.MOTION)) {
+                continue;
+            }
+            double x = a.get(i).get(MediaFeatures.MOTION);
+            double y = b.get(i).get(MediaFeatures.MOTION);
+            n++;
+            sa += x;
+            sb += y;
+            saa += x * x;
+            sbb += y * y;
+            sab += x * y;
+        }
+        return (sab - sa * sb / n) / Math.sqrt((saa - sa * sa / n) * (sbb - sb * sb / n));
     }
 
     @ParameterizedTest
