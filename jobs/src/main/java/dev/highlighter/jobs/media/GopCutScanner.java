@@ -79,14 +79,16 @@ final class GopCutScanner implements MediaSink {
     void finish() {
         if (lastKey >= 0 && width > 0) {
             long t0 = System.nanoTime();
-            scan(lastKey, Long.MAX_VALUE, width, height);
+            // the video goes on past the last keyframe: the truncation check must see how far
+            analyzer.videoReached(scan(lastKey, Long.MAX_VALUE, width, height));
             scanNanos += System.nanoTime() - t0;
             gopsScanned++;
         }
     }
 
     /** Every frame in (from, to] through the detector; frames up to {@code from} only prime it. */
-    private void scan(long from, long to, int width, int height) {
+    /** @return the time of the last frame decoded */
+    private long scan(long from, long to, int width, int height) {
         if (scanner == null) {
             scanner = MediaDecoder.open(fs, path, width, height, MediaDecoder.VideoFrames.ALL, threads);
         }
@@ -117,6 +119,7 @@ final class GopCutScanner implements MediaSink {
             // decode on until the later keyframe has been judged
         }
         scannedTo = last[0] == to ? to : -1;
+        return last[0];
     }
 
     /** What the scan cost, for the log and the bench. */

@@ -89,6 +89,11 @@ public class MediaWindowAnalyzer implements MediaSink {
         cutTimes.add(t);
     }
 
+    /** Video decoded outside this analyzer reached this time (a scan after the last keyframe). */
+    public void videoReached(long timestampMicros) {
+        lastVideo = Math.max(lastVideo, timestampMicros);
+    }
+
     /** Windows that every expected stream has moved past, in time order. */
     public List<WindowFeatures> completed() {
         long watermark = Long.MAX_VALUE;
