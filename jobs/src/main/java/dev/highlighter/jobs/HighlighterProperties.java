@@ -22,8 +22,10 @@ import org.springframework.util.unit.DataSize;
  * @param workers             VOD partitions processed at once, in every per-VOD stage (0: the core count)
  * @param chatChunkSize       chat messages per chunk (one job-repository commit)
  * @param inferenceBatchSize  windows per inference batch
- * @param mediaFrames         video frames the media pass decodes; ALL by default, since keyframes
- *                            alone are 15x faster but misplace cuts (README, "Performance")
+ * @param mediaFrames         video frames the media pass decodes; ALL by default. REFINED (keyframes,
+ *                            plus a full decode of each GOP that may hold a cut) gives the same cuts at
+ *                            about 7% of the cost, but measures motion between keyframes, and is not
+ *                            yet checked on a 60-minute VOD (README, "Performance")
  * @param quarantine          the cap of each input's quarantine file
  * @param retrainLookbackDays days of labelled VODs (by their date) that the retrain job learns from
  */

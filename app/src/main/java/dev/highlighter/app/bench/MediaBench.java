@@ -1,6 +1,7 @@
 package dev.highlighter.app.bench;
 
 import dev.highlighter.jobs.media.MediaPass;
+import dev.highlighter.jobs.media.MediaResult;
 import dev.highlighter.readers.media.MediaDecoder;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,7 +42,8 @@ public class MediaBench implements Callable<Integer> {
     @Option(names = "--cache", defaultValue = "${java.io.tmpdir}/highlighter-bench", description = "Where generated VODs are kept (default: ${DEFAULT-VALUE}).")
     Path cache;
 
-    @Option(names = "--frames", split = ",", defaultValue = "ALL,KEYFRAMES,AUTO", description = "Decode modes to measure (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--frames", split = ",", defaultValue = "ALL,KEYFRAMES,REFINED", description = "Decode modes to measure (default: ${DEFAULT-VALUE}); "
+            + "each mode's cuts are compared with ALL's when ALL is measured first.")
     List<MediaDecoder.VideoFrames> modes;
 
     @CommandLine.Spec
@@ -62,8 +64,8 @@ public class MediaBench implements Callable<Integer> {
             throw new IllegalArgumentException("nothing to measure: give --dir and/or --generate");
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%-28s %8s  %-9s %8s %8s %9s %8s %7s %9s%n", "file", "length", "frames", "ours s", "ours xRT", "ffmpeg s",
-                "ffm xRT", "ratio", "peak old gen");
+        out.printf("%-28s %8s  %-9s %8s %8s %9s %8s %7s %9s  %s%n", "file", "length", "frames", "ours s", "ours xRT", "ffmpeg s",
+                "ffm xRT", "ratio", "peak old gen", "cuts (vs ALL) / decoded");
         FileSystem fs = FileSystem.getLocal(new Configuration());
         for (Path file : files) {
             double ffmpeg;
@@ -73,19 +75,26 @@ public class MediaBench implements Callable<Integer> {
                 out.printf("%-28s  ffmpeg CLI could not analyse it: %s%n", file.getFileName(), e.getMessage().lines().findFirst().orElse(""));
                 continue;
             }
+            List<Long> allCuts = null;
             for (MediaDecoder.VideoFrames mode : modes) {
                 resetPeaks();
                 long t0 = System.nanoTime();
-                double length;
+                MediaResult result;
                 try {
-                    length = ours(fs, file, mode);
+                    result = ours(fs, file, mode);
                 } catch (RuntimeException e) {
                     out.printf("%-28s  %s%n", file.getFileName(), e.getMessage());
                     continue;
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                out.printf(Locale.ROOT, "%-28s %7.1fs  %-9s %8.2f %7.0fx %9.2f %7.0fx %7.2f %7.0f MB%n", file.getFileName(), length, mode,
-                        seconds, length / seconds, ffmpeg, length / ffmpeg, seconds / ffmpeg, peakHeapMb());
+                double length = result.endMicros() / 1e6;
+                if (mode == MediaDecoder.VideoFrames.ALL) {
+                    allCuts = result.cutTimesMicros();
+                }
+                String cuts = result.cuts() + (allCuts == null || mode == MediaDecoder.VideoFrames.ALL ? ""
+                        : allCuts.equals(result.cutTimesMicros()) ? " (same)" : " (DIFFER from ALL's " + allCuts.size() + ")");
+                out.printf(Locale.ROOT, "%-28s %7.1fs  %-9s %8.2f %7.0fx %9.2f %7.0fx %7.2f %7.0f MB  %s / %s%n", file.getFileName(), length,
+                        mode, seconds, length / seconds, ffmpeg, length / ffmpeg, seconds / ffmpeg, peakHeapMb(), cuts, result.frames());
                 out.flush();
             }
         }
@@ -95,9 +104,13 @@ public class MediaBench implements Callable<Integer> {
     }
 
     /** The media step's own pass, on one decoder thread; the windows are dropped as they come. */
-    private static double ours(FileSystem fs, Path file, MediaDecoder.VideoFrames mode) {
-        return MediaPass.run(fs, new org.apache.hadoop.fs.Path(file.toUri()), file.getFileName().toString(), 5_000, mode, 1, w -> {
-        }).endMicros() / 1e6;
+    private static MediaResult ours(FileSystem fs, Path file, MediaDecoder.VideoFrames mode) {
+        MediaResult result = MediaPass.run(fs, new org.apache.hadoop.fs.Path(file.toUri()), file.getFileName().toString(), 5_000, mode, 1, w -> {
+        });
+        if (!result.completed()) {
+            throw new IllegalStateException(result.failure());
+        }
+        return result;
     }
 
     private static double ffmpegSeconds(Path file) throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package dev.highlighter.jobs.media;
 
+import dev.highlighter.core.MediaSink;
 import dev.highlighter.core.WindowFeatures;
 import dev.highlighter.processors.media.MediaWindowAnalyzer;
 import dev.highlighter.readers.media.MediaDecodeException;
@@ -28,14 +29,19 @@ public final class MediaPass implements AutoCloseable {
     private final MediaDecoder decoder;
     private final MediaWindowAnalyzer analyzer;
     private final String codecs;
+    /** What the decoder feeds: the analyzer, or for REFINED the GOP scanner in front of it. */
+    private final MediaSink sink;
+    private final GopCutScanner scanner;
     private final Deque<WindowFeatures> ready = new ArrayDeque<>();
     private boolean ended;
     private String failure;
 
-    private MediaPass(Path path, MediaDecoder decoder, MediaWindowAnalyzer analyzer) {
+    private MediaPass(Path path, MediaDecoder decoder, MediaWindowAnalyzer analyzer, GopCutScanner scanner) {
         this.path = path;
         this.decoder = decoder;
         this.analyzer = analyzer;
+        this.scanner = scanner;
+        this.sink = scanner != null ? scanner : analyzer;
         MediaDecoder.Info info = decoder.info();
         this.codecs = info.format() + ":" + info.videoCodec() + "/" + info.audioCodec();
     }
@@ -47,10 +53,27 @@ public final class MediaPass implements AutoCloseable {
 
     /** @param threads decoder threads, 0 for FFmpeg's choice (the bench pins it to 1) */
     public static MediaPass open(FileSystem fs, Path path, String vodId, long windowMs, MediaDecoder.VideoFrames frames, int threads) {
+        return open(fs, path, vodId, windowMs, frames, threads, MediaDecoder.AUTO_MAX_KEYFRAME_GAP_S);
+    }
+
+    /**
+     * @param maxRefinedGapS REFINED decodes all frames instead when keyframes are further apart:
+     *                       motion between keyframes says little then, and the GOPs to scan again
+     *                       are long (the tests raise it to exercise the scan on any clip)
+     */
+    static MediaPass open(FileSystem fs, Path path, String vodId, long windowMs, MediaDecoder.VideoFrames frames, int threads,
+                          double maxRefinedGapS) {
+        if (frames == MediaDecoder.VideoFrames.REFINED && MediaDecoder.probeKeyframeGap(fs, path) > maxRefinedGapS) {
+            frames = MediaDecoder.VideoFrames.ALL;
+        }
         MediaDecoder decoder = MediaDecoder.open(fs, path, WIDTH, HEIGHT, frames, threads);
         MediaDecoder.Info info = decoder.info();
+        if (decoder.frames() == MediaDecoder.VideoFrames.REFINED) {
+            MediaWindowAnalyzer analyzer = MediaWindowAnalyzer.withCutsFromOutside(vodId, windowMs, info.hasAudio(), info.hasVideo());
+            return new MediaPass(path, decoder, analyzer, new GopCutScanner(fs, path, analyzer, info.frameRate(), threads));
+        }
         return new MediaPass(path, decoder,
-                new MediaWindowAnalyzer(vodId, windowMs, info.hasAudio(), info.hasVideo(), info.frameRate()));
+                new MediaWindowAnalyzer(vodId, windowMs, info.hasAudio(), info.hasVideo(), info.frameRate()), null);
     }
 
     /** A whole pass: every window to {@code windows}, in time order, then what else it found. */
@@ -82,9 +105,12 @@ public final class MediaPass implements AutoCloseable {
     public WindowFeatures next() {
         try {
             while (ready.isEmpty() && !ended) {
-                if (decoder.next(analyzer)) {
+                if (decoder.next(sink)) {
                     ready.addAll(analyzer.completed());
                 } else {
+                    if (scanner != null) {
+                        scanner.finish();
+                    }
                     ready.addAll(analyzer.finish());
                     ended = true;
                     checkComplete();
@@ -114,11 +140,15 @@ public final class MediaPass implements AutoCloseable {
     /** What the pass has found so far; all of it once {@link #next()} has returned null. */
     public MediaResult result() {
         return new MediaResult(codecs, analyzer.videoFrames(), analyzer.cutTimesMicros(),
-                ended ? analyzer.audioDropoutMicros() : -1, analyzer.endMicros(), failure);
+                ended ? analyzer.audioDropoutMicros() : -1, analyzer.endMicros(), failure,
+                scanner == null ? decoder.frames().name() : decoder.frames() + ": " + scanner.summary());
     }
 
     @Override
     public void close() {
+        if (scanner != null) {
+            scanner.close();
+        }
         decoder.close();
     }
 }

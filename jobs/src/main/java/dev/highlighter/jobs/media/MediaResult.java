@@ -12,9 +12,10 @@ import java.util.List;
  * @param audioDropoutMicros where the audio went to digital silence for good, or -1
  * @param endMicros          time of the last audio or video decoded, or -1
  * @param failure            why the pass stopped short (the message names the file), or null when it completed
+ * @param frames             the frames decoded, and for REFINED what the GOP scan cost
  */
 public record MediaResult(String codecs, long videoFrames, List<Long> cutTimesMicros, long audioDropoutMicros, long endMicros,
-                          String failure) {
+                          String failure, String frames) {
 
     public MediaResult {
         cutTimesMicros = List.copyOf(cutTimesMicros);
@@ -22,7 +23,7 @@ public record MediaResult(String codecs, long videoFrames, List<Long> cutTimesMi
 
     /** A file that could not even be opened. */
     public static MediaResult unopened(String failure) {
-        return new MediaResult("", 0, List.of(), -1, -1, failure);
+        return new MediaResult("", 0, List.of(), -1, -1, failure, "");
     }
 
     public boolean completed() {

@@ -7,7 +7,7 @@ package dev.highlighter.processors.media;
  * also held to the jump from the previous frame's change, so a fade (a steady change, frame
  * after frame) is not a cut while a hard cut (a sudden one) is.
  */
-final class ContentDetector {
+public final class ContentDetector {
 
     /** PySceneDetect's default: 27 on the 0-255 HSV delta scale. */
     static final double DEFAULT_THRESHOLD = 27;
@@ -25,26 +25,28 @@ final class ContentDetector {
      * @param minSceneMicros the minimum scene length as time: PySceneDetect's 15 frames at the
      *                       stream's frame rate, so it holds when only keyframes are decoded too
      */
-    ContentDetector(double threshold, long minSceneMicros) {
+    public ContentDetector(double threshold, long minSceneMicros) {
         this.threshold = threshold;
         this.minSceneMicros = minSceneMicros;
         this.sceneStart = 0; // the first scene too must last the minimum, as in PySceneDetect
     }
 
+    /** The detector for a stream of this frame rate, with PySceneDetect's defaults. */
+    public static ContentDetector forFrameRate(double frameRate) {
+        return new ContentDetector(DEFAULT_THRESHOLD, minSceneMicros(frameRate));
+    }
+
+    /** PySceneDetect's minimum scene length as time at this frame rate (25 fps if unknown). */
+    static long minSceneMicros(double frameRate) {
+        return (long) (DEFAULT_MIN_SCENE_FRAMES * 1e6 / (frameRate > 1 && frameRate < 1000 ? frameRate : 25));
+    }
+
     /** Feeds the next frame; true when a cut starts at it. */
-    boolean isCut(byte[] bgr, int pixels, long timestampMicros) {
+    public boolean isCut(byte[] bgr, int pixels, long timestampMicros) {
         byte[] hsv = Hsv.fromBgr(bgr, pixels);
         boolean cut = false;
         if (previousHsv != null) {
-            long dh = 0;
-            long ds = 0;
-            long dv = 0;
-            for (int i = 0; i < pixels * 3; i += 3) {
-                dh += Math.abs((hsv[i] & 0xFF) - (previousHsv[i] & 0xFF));
-                ds += Math.abs((hsv[i + 1] & 0xFF) - (previousHsv[i + 1] & 0xFF));
-                dv += Math.abs((hsv[i + 2] & 0xFF) - (previousHsv[i + 2] & 0xFF));
-            }
-            double change = (dh + ds + dv) / 3.0 / pixels;
+            double change = change(previousHsv, hsv, pixels);
             lastScore = Math.min(change, Math.abs(change - previousChange));
             previousChange = change;
             cut = lastScore >= threshold && timestampMicros - sceneStart >= minSceneMicros;
@@ -56,16 +58,46 @@ final class ContentDetector {
         return cut;
     }
 
+    /**
+     * Feeds a frame that cannot be a cut (it comes before the part being scanned): it only sets
+     * the frame and the change that the next frame is compared with, so a scan that starts
+     * mid-stream judges its first frames exactly as a pass over every frame would.
+     */
+    public void prime(byte[] bgr, int pixels) {
+        byte[] hsv = Hsv.fromBgr(bgr, pixels);
+        previousChange = previousHsv == null || previousHsv.length != hsv.length ? 0 : change(previousHsv, hsv, pixels);
+        previousHsv = hsv;
+    }
+
+    /** Forgets the frames seen (not the last cut), before a scan elsewhere in the stream. */
+    public void forgetFrames() {
+        previousHsv = null;
+        previousChange = 0;
+    }
+
+    /** Mean absolute HSV change between two frames, 0-255 (weights 1:1:1). */
+    public static double change(byte[] hsvA, byte[] hsvB, int pixels) {
+        long dh = 0;
+        long ds = 0;
+        long dv = 0;
+        for (int i = 0; i < pixels * 3; i += 3) {
+            dh += Math.abs((hsvB[i] & 0xFF) - (hsvA[i] & 0xFF));
+            ds += Math.abs((hsvB[i + 1] & 0xFF) - (hsvA[i + 1] & 0xFF));
+            dv += Math.abs((hsvB[i + 2] & 0xFF) - (hsvA[i + 2] & 0xFF));
+        }
+        return (dh + ds + dv) / 3.0 / pixels;
+    }
+
     double lastScore() {
         return lastScore;
     }
 
     /** OpenCV's 8-bit HSV: hue 0-179, saturation and value 0-255. */
-    static final class Hsv {
+    public static final class Hsv {
         private Hsv() {
         }
 
-        static byte[] fromBgr(byte[] bgr, int pixels) {
+        public static byte[] fromBgr(byte[] bgr, int pixels) {
             byte[] out = new byte[pixels * 3];
             for (int i = 0; i < pixels * 3; i += 3) {
                 int b = bgr[i] & 0xFF;

@@ -28,11 +28,21 @@ public class MediaWindowAnalyzer implements MediaSink {
     private long lastVideo = -1;
     private long nextWindow = -1;
     private long videoFrames;
+    private boolean cutsFromFrames = true;
 
     /** @param frameRate the stream's frame rate, which turns the minimum scene length into time */
     public MediaWindowAnalyzer(String vodId, long windowMs, boolean audioExpected, boolean videoExpected, double frameRate) {
-        this(vodId, windowMs, audioExpected, videoExpected, ContentDetector.DEFAULT_THRESHOLD,
-                (long) (ContentDetector.DEFAULT_MIN_SCENE_FRAMES * 1e6 / (frameRate > 1 && frameRate < 1000 ? frameRate : 25)));
+        this(vodId, windowMs, audioExpected, videoExpected, ContentDetector.DEFAULT_THRESHOLD, ContentDetector.minSceneMicros(frameRate));
+    }
+
+    /**
+     * For a pass that finds cuts elsewhere (a scan of the GOPs that can hold one): frames given
+     * here only count and measure motion, and cuts come through {@link #cut(long)}.
+     */
+    public static MediaWindowAnalyzer withCutsFromOutside(String vodId, long windowMs, boolean audioExpected, boolean videoExpected) {
+        MediaWindowAnalyzer analyzer = new MediaWindowAnalyzer(vodId, windowMs, audioExpected, videoExpected, 0, 0);
+        analyzer.cutsFromFrames = false;
+        return analyzer;
     }
 
     public MediaWindowAnalyzer(String vodId, long windowMs, boolean audioExpected, boolean videoExpected,
@@ -56,7 +66,7 @@ public class MediaWindowAnalyzer implements MediaSink {
         long t = Math.max(0, timestampMicros);
         int pixels = width * height;
         double[] w = video.computeIfAbsent(t / windowMicros, k -> new double[3]);
-        if (content.isCut(bgr, pixels, t)) {
+        if (cutsFromFrames && content.isCut(bgr, pixels, t)) {
             w[0]++;
             cutTimes.add(t);
         }
@@ -67,6 +77,21 @@ public class MediaWindowAnalyzer implements MediaSink {
         }
         lastVideo = Math.max(lastVideo, t);
         videoFrames++;
+    }
+
+    /**
+     * A cut found outside this analyzer, at or after the last frame given; it must come before
+     * the frame at its time is given, so its window has not been handed out yet.
+     */
+    public void cut(long timestampMicros) {
+        long t = Math.max(0, timestampMicros);
+        video.computeIfAbsent(t / windowMicros, k -> new double[3])[0]++;
+        cutTimes.add(t);
+    }
+
+    /** Video decoded outside this analyzer reached this time (a scan after the last keyframe). */
+    public void videoReached(long timestampMicros) {
+        lastVideo = Math.max(lastVideo, timestampMicros);
     }
 
     /** Windows that every expected stream has moved past, in time order. */
