@@ -18,11 +18,17 @@ import picocli.CommandLine.Parameters;
                 "A completed date is left alone unless --rerun is given."})
 public class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "The job to run: highlights, feedback or retrain.")
+    @Parameters(index = "0", paramLabel = "JOB", description = "The job to run: highlights, feedback, retrain or reports.")
     String job;
 
-    @Option(names = "--date", required = true, paramLabel = "yyyy-MM-dd", description = "The logical date (the partition vods/*/DATE/).")
+    @Option(names = "--date", paramLabel = "yyyy-MM-dd", description = "The logical date (the partition vods/*/DATE/).")
     LocalDate date;
+
+    @Option(names = "--from", paramLabel = "yyyy-MM-dd", description = "reports: the first date of a roll-up (with --to), written to reports/FROM_TO/.")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "yyyy-MM-dd", description = "reports: the last date of a roll-up (with --from).")
+    LocalDate to;
 
     @Option(names = "--rerun", description = "Run a completed date again, as a new run; rows are overwritten, not duplicated.")
     boolean rerun;
@@ -54,13 +60,16 @@ public class RunCommand implements Callable<Integer> {
         if (lookbackDays != null) {
             settings.put("lookbackDays", String.valueOf(lookbackDays));
         }
-        JobExecution execution = runner.run(job, date, rerun, settings);
+        if ((from == null) != (to == null) || (from == null) == (date == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give either --date, or --from and --to");
+        }
+        JobExecution execution = date != null ? runner.run(job, date, rerun, settings) : runner.run(job, from, to, rerun, settings);
         PrintWriter out = spec.commandLine().getOut();
         double seconds = execution.getStartTime() == null || execution.getEndTime() == null ? 0
                 : java.time.Duration.between(execution.getStartTime(), execution.getEndTime()).toMillis() / 1000.0;
         var noop = dev.highlighter.jobs.launch.NothingToDoException.in(execution);
         String status = noop.isPresent() ? dev.highlighter.jobs.launch.NothingToDoException.EXIT_CODE : execution.getStatus().toString();
-        out.printf("%s %s: %s in %.1f s (job execution %d)%n", job, date, status, seconds, execution.getId());
+        out.printf("%s %s: %s in %.1f s (job execution %d)%n", job, date != null ? date : from + ".." + to, status, seconds, execution.getId());
         out.flush();
         if (noop.isPresent()) {
             spec.commandLine().getErr().println(noop.get().getMessage());
