@@ -16,9 +16,11 @@ import org.springframework.batch.core.step.StepExecution;
 final class JobHistory {
 
     private final JobRunner runner;
+    private final org.springframework.batch.core.repository.JobRepository repository;
 
-    JobHistory(JobRunner runner) {
+    JobHistory(JobRunner runner, org.springframework.batch.core.repository.JobRepository repository) {
         this.runner = runner;
+        this.repository = repository;
     }
 
     private JobExecution last(LocalDate date) {
@@ -65,12 +67,12 @@ final class JobHistory {
             return java.util.Optional.empty();
         }
         long scored = 0, failed = 0, rejected = 0;
-        for (StepExecution s : run.getStepExecutions()) {
-            if (s.getStepName().equals("summary")) {
-                scored = s.getExecutionContext().getLong("vodsScored", 0);
-                failed = s.getExecutionContext().getLong("vodsFailed", 0);
-                rejected = s.getExecutionContext().getLong("chatRowsRejected", 0);
-            }
+        // read on its own: this lookup brings the step's execution context, which the job's list leaves empty
+        StepExecution summary = repository.getLastStepExecution(run.getJobInstance(), "summary");
+        if (summary != null) {
+            scored = summary.getExecutionContext().getLong("vodsScored", 0);
+            failed = summary.getExecutionContext().getLong("vodsFailed", 0);
+            rejected = summary.getExecutionContext().getLong("chatRowsRejected", 0);
         }
         return java.util.Optional.of(new ReportData.DayTotal(date, run.getStatus().name(),
                 millis(run.getStartTime(), run.getEndTime()), scored, failed, rejected));

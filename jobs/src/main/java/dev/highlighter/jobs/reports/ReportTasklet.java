@@ -99,8 +99,12 @@ public class ReportTasklet implements Tasklet {
                 ModelMetrics.Figures f = registry.metrics(version).figures();
                 out.put(version, String.format(Locale.ROOT, "F1 %.3f, precision %.3f, recall %.3f, segment P %.3f, segment R %.3f, AUC %.3f",
                         f.f1(), f.precision(), f.recall(), f.segmentPrecision(), f.segmentRecall(), f.auc()));
+            } catch (java.io.FileNotFoundException e) {
+                out.put(version, "no held-out metrics in the registry (" + registry.dir(version) + " has no "
+                        + ModelRegistry.METRICS_FILE + ")");
             } catch (Exception e) {
-                out.put(version, "no held-out metrics in the registry (" + e.getMessage() + ")");
+                // HDFS puts the server's stack trace in the message: its first line says enough
+                out.put(version, "its metrics could not be read: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
             }
         });
         return out;

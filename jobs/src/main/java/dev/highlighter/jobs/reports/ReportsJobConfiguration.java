@@ -43,10 +43,10 @@ public class ReportsJobConfiguration {
     @Bean
     @StepScope
     ReportTasklet reportTasklet(@Lazy Connection connection, FileSystem fs, HdfsLayout layout, VodCatalog catalog,
-                                ModelRegistry registry, @Lazy JobRunner runner,
+                                ModelRegistry registry, @Lazy JobRunner runner, JobRepository repository,
                                 @Value("#{jobParameters['date']}") LocalDate date,
                                 @Value("#{jobParameters['from']}") LocalDate from) {
-        return new ReportTasklet(new ReportCollector(connection, fs, layout, catalog), new JobHistory(runner), registry, fs, layout,
+        return new ReportTasklet(new ReportCollector(connection, fs, layout, catalog), new JobHistory(runner, repository), registry, fs, layout,
                 from == null ? date : from, date);
     }
 }

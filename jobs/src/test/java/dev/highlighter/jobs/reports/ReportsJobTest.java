@@ -96,6 +96,8 @@ class ReportsJobTest {
 
         String html = hdfs.read(new Path(dir, "index.html"));
         assertThat(html).contains("Top 10 highlights", "Channel lck", "Channel lolesports", "Highlights job stages");
+        assertThat(html).as("the day's highlights run, from the job repository")
+                .containsPattern("<td>2019-10-20</td><td>COMPLETED</td><td>[0-9.]+</td><td>16</td><td>0</td><td>" + hbaseRejected + "</td>");
         Matcher images = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
         int n = 0;
         while (images.find()) {
