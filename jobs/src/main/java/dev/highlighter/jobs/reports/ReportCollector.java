@@ -78,7 +78,7 @@ public class ReportCollector {
             if (row == null) {
                 long orphans = highlightRows(vodId);
                 problems.add("VOD " + vodId + " (" + ref.channel() + "/" + ref.date() + ") has no row in vods"
-                        + (orphans > 0 ? "; " + orphans + " highlights in HBase belong to it and are left out" : ""));
+                        + (orphans > 0 ? "; " + orphans + " highlight rows in HBase (any model version) belong to it and are left out" : ""));
                 vods.add(new ReportData.Vod(vodId, ref.channel(), ref.date(), "MISSING", "", 0, 0, 0, 0, "",
                         "no vods row", "", 0, ReportData.Timeline.EMPTY));
                 continue;
