@@ -21,14 +21,25 @@ public class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "JOB", description = "The job to run: highlights, feedback, retrain or reports.")
     String job;
 
-    @Option(names = "--date", paramLabel = "yyyy-MM-dd", description = "The logical date (the partition vods/*/DATE/).")
-    LocalDate date;
+    /** Either one logical date or a roll-up range; picocli refuses neither or both. */
+    @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+    When when;
 
-    @Option(names = "--from", paramLabel = "yyyy-MM-dd", description = "reports: the first date of a roll-up (with --to), written to reports/FROM_TO/.")
-    LocalDate from;
+    static class When {
+        @Option(names = "--date", required = true, paramLabel = "yyyy-MM-dd", description = "The logical date (the partition vods/*/DATE/).")
+        LocalDate date;
 
-    @Option(names = "--to", paramLabel = "yyyy-MM-dd", description = "reports: the last date of a roll-up (with --from).")
-    LocalDate to;
+        @CommandLine.ArgGroup(exclusive = false)
+        Range range;
+    }
+
+    static class Range {
+        @Option(names = "--from", required = true, paramLabel = "yyyy-MM-dd", description = "reports: the first date of a roll-up, written to reports/FROM_TO/.")
+        LocalDate from;
+
+        @Option(names = "--to", required = true, paramLabel = "yyyy-MM-dd", description = "reports: the last date of a roll-up.")
+        LocalDate to;
+    }
 
     @Option(names = "--rerun", description = "Run a completed date again, as a new run; rows are overwritten, not duplicated.")
     boolean rerun;
@@ -60,9 +71,9 @@ public class RunCommand implements Callable<Integer> {
         if (lookbackDays != null) {
             settings.put("lookbackDays", String.valueOf(lookbackDays));
         }
-        if ((from == null) != (to == null) || (from == null) == (date == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give either --date, or --from and --to");
-        }
+        LocalDate date = when.date;
+        LocalDate from = when.range == null ? null : when.range.from;
+        LocalDate to = when.range == null ? null : when.range.to;
         JobExecution execution = date != null ? runner.run(job, date, rerun, settings) : runner.run(job, from, to, rerun, settings);
         PrintWriter out = spec.commandLine().getOut();
         double seconds = execution.getStartTime() == null || execution.getEndTime() == null ? 0
