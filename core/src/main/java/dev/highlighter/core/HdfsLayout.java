@@ -56,6 +56,11 @@ public final class HdfsLayout {
         return new Path(new Path(root, "reports"), date.toString());
     }
 
+    /** A roll-up report over [from, to]: {@code reports/{from}_{to}}. */
+    public Path reports(LocalDate from, LocalDate to) {
+        return from.equals(to) ? reports(from) : new Path(new Path(root, "reports"), from + "_" + to);
+    }
+
     public Path reel(String channel, LocalDate date, String vodId) {
         return new Path(new Path(new Path(new Path(root, "reels"), channel), date.toString()), vodId + ".mp4");
     }

@@ -129,9 +129,9 @@ class SchedulerOnClustersTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> backfill.run("highlights", LocalDate.of(2025, 3, 5),
                         LocalDate.of(2025, 3, 1), 1, false, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("the range starts (2025-03-05) after it ends (2025-03-01)");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> backfill.run("reports", LocalDate.of(2025, 3, 1),
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> backfill.run("nosuchjob", LocalDate.of(2025, 3, 1),
                         LocalDate.of(2025, 3, 2), 1, false, Map.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown job 'reports'");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown job 'nosuchjob'");
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class SchedulesLoaderTest {
 
-    static final Set<String> JOBS = Set.of("highlights", "feedback", "retrain");
+    static final Set<String> JOBS = Set.of("highlights", "feedback", "retrain", "reports");
 
     static Map<String, Schedule> load(String yaml) throws Exception {
         return SchedulesLoader.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml", JOBS::contains);
@@ -34,6 +34,23 @@ class SchedulesLoaderTest {
         assertThat(fire).isEqualTo(Instant.parse("2026-11-22T02:00:00Z"));
         assertThat(h.logicalDate(fire)).isEqualTo(LocalDate.of(2026, 11, 21));
         assertThat(SchedulesLoader.loadBundled(JOBS::contains)).containsOnlyKeys(schedules.keySet());
+    }
+
+    @Test
+    void reportsFollowTheirDaysHighlightsAndRollUpWeekly() throws Exception {
+        Map<String, Schedule> schedules = SchedulesLoader.load(Path.of("schedules.yaml"), JOBS::contains);
+        Schedule daily = schedules.get("reports");
+        assertThat(daily.job()).isEqualTo("reports");
+        assertThat(daily.dependsOn()).containsExactly("highlights");
+        Instant fire = daily.nextFire(Instant.parse("2026-11-22T02:00:00Z"));
+        assertThat(daily.logicalDate(fire)).isEqualTo(LocalDate.of(2026, 11, 21));
+        Schedule weekly = schedules.get("reports-weekly");
+        assertThat(weekly.job()).isEqualTo("reports");
+        assertThat(weekly.jobSettings()).containsEntry("rollupDays", "7");
+        // Mondays only (2026-11-23 is one), covering the week that ended on Sunday
+        Instant monday = weekly.nextFire(Instant.parse("2026-11-19T00:00:00Z"));
+        assertThat(monday).isEqualTo(Instant.parse("2026-11-23T05:00:00Z"));
+        assertThat(weekly.logicalDate(monday)).isEqualTo(LocalDate.of(2026, 11, 22));
     }
 
     @Test
@@ -69,7 +86,7 @@ class SchedulesLoaderTest {
                     job: highlights
                     cron: "0 25 * * *"
                   nojob:
-                    job: reports
+                    job: nosuchjob
                     cron: "0 2 * * *"
                   lost:
                     job: retrain
@@ -81,7 +98,7 @@ class SchedulesLoaderTest {
                 .isInstanceOf(ScheduleConfigException.class)
                 .hasMessageContaining("test.yaml: 5 problems")
                 .hasMessageContaining("entry 'badcron': invalid cron '0 25 * * *'")
-                .hasMessageContaining("entry 'nojob': unknown job 'reports'")
+                .hasMessageContaining("entry 'nojob': unknown job 'nosuchjob'")
                 .hasMessageContaining("entry 'lost': retries.initialDelay 'five minutes' is not an ISO-8601 duration")
                 .hasMessageContaining("entry 'lost': catchup needs a startDate")
                 .hasMessageContaining("entry 'lost': dependsOn names 'nothing', which is not a schedule here")

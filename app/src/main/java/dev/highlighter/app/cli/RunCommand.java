@@ -18,11 +18,28 @@ import picocli.CommandLine.Parameters;
                 "A completed date is left alone unless --rerun is given."})
 public class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "The job to run: highlights, feedback or retrain.")
+    @Parameters(index = "0", paramLabel = "JOB", description = "The job to run: highlights, feedback, retrain or reports.")
     String job;
 
-    @Option(names = "--date", required = true, paramLabel = "yyyy-MM-dd", description = "The logical date (the partition vods/*/DATE/).")
-    LocalDate date;
+    /** Either one logical date or a roll-up range; picocli refuses neither or both. */
+    @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+    When when;
+
+    static class When {
+        @Option(names = "--date", required = true, paramLabel = "yyyy-MM-dd", description = "The logical date (the partition vods/*/DATE/).")
+        LocalDate date;
+
+        @CommandLine.ArgGroup(exclusive = false)
+        Range range;
+    }
+
+    static class Range {
+        @Option(names = "--from", required = true, paramLabel = "yyyy-MM-dd", description = "reports: the first date of a roll-up, written to reports/FROM_TO/.")
+        LocalDate from;
+
+        @Option(names = "--to", required = true, paramLabel = "yyyy-MM-dd", description = "reports: the last date of a roll-up.")
+        LocalDate to;
+    }
 
     @Option(names = "--rerun", description = "Run a completed date again, as a new run; rows are overwritten, not duplicated.")
     boolean rerun;
@@ -54,13 +71,16 @@ public class RunCommand implements Callable<Integer> {
         if (lookbackDays != null) {
             settings.put("lookbackDays", String.valueOf(lookbackDays));
         }
-        JobExecution execution = runner.run(job, date, rerun, settings);
+        LocalDate date = when.date;
+        LocalDate from = when.range == null ? null : when.range.from;
+        LocalDate to = when.range == null ? null : when.range.to;
+        JobExecution execution = date != null ? runner.run(job, date, rerun, settings) : runner.run(job, from, to, rerun, settings);
         PrintWriter out = spec.commandLine().getOut();
         double seconds = execution.getStartTime() == null || execution.getEndTime() == null ? 0
                 : java.time.Duration.between(execution.getStartTime(), execution.getEndTime()).toMillis() / 1000.0;
         var noop = dev.highlighter.jobs.launch.NothingToDoException.in(execution);
         String status = noop.isPresent() ? dev.highlighter.jobs.launch.NothingToDoException.EXIT_CODE : execution.getStatus().toString();
-        out.printf("%s %s: %s in %.1f s (job execution %d)%n", job, date, status, seconds, execution.getId());
+        out.printf("%s %s: %s in %.1f s (job execution %d)%n", job, date != null ? date : from + ".." + to, status, seconds, execution.getId());
         out.flush();
         if (noop.isPresent()) {
             spec.commandLine().getErr().println(noop.get().getMessage());

@@ -47,7 +47,9 @@ class CommandLineTest {
         assertThatThrownBy(() -> cli().parseArgs("run", "highlights", "--date", "2020-13-01"))
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("'2020-13-01' is not a date (yyyy-MM-dd)");
         assertThatThrownBy(() -> cli().parseArgs("run", "highlights"))
-                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("Missing required option: '--date=yyyy-MM-dd'");
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--date=yyyy-MM-dd");
+        assertThatThrownBy(() -> cli().parseArgs("run", "reports", "--from", "2019-10-14"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--to=yyyy-MM-dd");
         assertThatThrownBy(() -> cli().parseArgs("explode"))
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("Unmatched argument");
         assertThatThrownBy(() -> cli().parseArgs("evaluate", "--labels", "x.json"))

@@ -41,6 +41,17 @@ public final class RequiredTool {
                 return helm != null && !helm.isBlank() ? executable(Path.of(helm)) : onPath("helm", env);
             });
 
+    /** Opens the HTML the project writes (reports, the console) as a user's browser would. */
+    public static final RequiredTool CHROMIUM = new RequiredTool("Chromium (CHROMIUM, or chromium on PATH)",
+            "apt-get install chromium", env -> {
+                String chromium = env.apply("CHROMIUM");
+                if (chromium != null && !chromium.isBlank()) {
+                    return executable(Path.of(chromium));
+                }
+                String found = onPath("chromium", env);
+                return found != null ? found : onPath("chromium-browser", env);
+            });
+
     /** The production job repository; the value is its JDBC URL. */
     public static final RequiredTool POSTGRES = new RequiredTool("PostgreSQL (HIGHLIGHTER_TEST_PG_URL)",
             "export HIGHLIGHTER_TEST_PG_URL=$(bash .ci/postgres.sh)", env -> {

@@ -37,8 +37,25 @@ public class JobRunner {
         this.heartbeats = heartbeats;
     }
 
+    /** A settings key: the first date of a roll-up that ends on the run's date (yyyy-MM-dd); identifying. */
+    public static final String FROM = "from";
+    /** A settings key: a roll-up over this many days ending on the run's date, as a schedule asks; becomes {@link #FROM}. */
+    public static final String ROLLUP_DAYS = "rollupDays";
+
     public JobExecution run(String jobName, LocalDate date, boolean rerun) throws Exception {
         return run(jobName, date, rerun, Map.of());
+    }
+
+    /** A roll-up over [from, to]: its own run, identified by both dates, apart from the run of {@code to} alone. */
+    public JobExecution run(String jobName, LocalDate from, LocalDate to, boolean rerun, Map<String, String> settings) throws Exception {
+        if (from.isAfter(to)) {
+            throw new UsageException("--from " + from + " is after --to " + to);
+        }
+        Map<String, String> all = new java.util.LinkedHashMap<>(settings);
+        if (from.isBefore(to)) {
+            all.put(FROM, from.toString());
+        }
+        return run(jobName, to, rerun, all);
     }
 
     /**
@@ -103,12 +120,34 @@ public class JobRunner {
         return jobs.values().stream().anyMatch(j -> j.getName().equals(jobName));
     }
 
-    /** The date identifies the run; run.id only differs for a forced re-run. */
+    /** The date (and a roll-up's first date) identifies the run; run.id only differs for a forced re-run. */
     static JobParameters parameters(LocalDate date, long runId, Map<String, String> settings) {
         JobParametersBuilder builder = new JobParametersBuilder()
                 .addLocalDate("date", date)
                 .addLong("run.id", runId);
-        settings.forEach((k, v) -> builder.addString(k, v, false));
+        LocalDate from = rangeStart(date, settings);
+        if (from != null) {
+            builder.addLocalDate(FROM, from);
+        }
+        settings.forEach((k, v) -> {
+            if (!k.equals(FROM) && !k.equals(ROLLUP_DAYS)) {
+                builder.addString(k, v, false);
+            }
+        });
         return builder.toJobParameters();
+    }
+
+    private static LocalDate rangeStart(LocalDate date, Map<String, String> settings) {
+        if (settings.containsKey(FROM)) {
+            return LocalDate.parse(settings.get(FROM));
+        }
+        if (settings.containsKey(ROLLUP_DAYS)) {
+            int days = Integer.parseInt(settings.get(ROLLUP_DAYS));
+            if (days < 1) {
+                throw new UsageException(ROLLUP_DAYS + " must be at least 1, not " + days);
+            }
+            return days == 1 ? null : date.minusDays(days - 1);
+        }
+        return null;
     }
 }
