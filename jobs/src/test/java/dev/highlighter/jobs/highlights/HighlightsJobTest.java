@@ -102,7 +102,7 @@ class HighlightsJobTest {
                     java.util.stream.IntStream.rangeClosed(1, found.size()).boxed().toList());
             VodRow row = vods.read(game).orElseThrow();
             assertThat(row.status()).contains(VodStatus.SCORED);
-            assertThat(row.number(VodColumn.CHAT_MESSAGES)).hasValue(SharedData.LOL_ROWS.get(game));
+            assertThat(row.number(VodColumn.CHAT_MESSAGES)).hasValue(SharedData.lolMessages(game));
         }
         // the video-only VOD is scored on media alone
         VodRow chaplin = vods.read("chaplin").orElseThrow();

@@ -88,7 +88,7 @@ class ReportsJobTest {
         assertThat(vods).extracting(v -> v[2]).containsExactlyInAnyOrderElementsOf(games);
         assertThat(highlights).as("one line per highlight row in HBase").hasSize((int) hbaseHighlights);
         assertThat(sum(vods, 6)).as("messages read").isEqualTo(hbaseMessages)
-                .isEqualTo(SharedData.LOL_ROWS.values().stream().mapToLong(Integer::longValue).sum());
+                .isEqualTo(games.stream().mapToLong(SharedData::lolMessages).sum());
         assertThat(sum(vods, 7)).as("rejected rows").isEqualTo(hbaseRejected);
         assertThat(sum(vods, 8)).as("highlights per VOD").isEqualTo(hbaseHighlights);
         assertThat(vods).allSatisfy(v -> assertThat(v[3]).isEqualTo("SCORED"));
