@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class RetrainTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(RetrainTasklet.class);
-    static final String LIBRARY = "ml.dmlc:xgboost4j_2.12:2.1.4";
+    static final String LIBRARY = "ml.dmlc:xgboost4j_2.13:2.1.4";
 
     private final Connection connection;
     private final ModelRegistry registry;

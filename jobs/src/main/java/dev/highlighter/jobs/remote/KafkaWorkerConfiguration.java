@@ -77,7 +77,7 @@ public class KafkaWorkerConfiguration {
         handler.setJobRepository(repository);
         handler.setStepLocator(new NamedSteps(steps));
         return IntegrationFlow.from(Kafka.messageDrivenChannelAdapter(partitionRequestsContainer))
-                .filter(Message.class, gate::accept)
+                .filter(Message.class, gate::accept, f -> f.discardChannel("nullChannel")) // the gate logs why
                 .transform(Message.class, PartitionRequests::request)
                 .handle(handler, "handle")
                 .nullChannel();

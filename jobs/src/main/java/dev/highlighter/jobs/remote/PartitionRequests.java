@@ -33,7 +33,13 @@ public final class PartitionRequests {
 
     public static String version(Message<?> message) {
         Object version = message.getHeaders().get(VERSION_HEADER);
-        return version == null ? null : text(version);
+        if (version == null) {
+            return null;
+        }
+        String text = text(version);
+        // raw bytes when the header mapper did not decode it: Spring's JSON header mapper quotes strings
+        return version instanceof byte[] && text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")
+                ? text.substring(1, text.length() - 1) : text;
     }
 
     private static String text(Object value) {

@@ -125,7 +125,7 @@ class ModelLoopTest {
         assertThat(metrics.path("promoted").asBoolean()).isEqualTo(wins);
         assertThat(registry.champion().isPresent()).isEqualTo(wins);
         assertThat(registry.read(new Path(registry.dir(challenger), ModelRegistry.PROVENANCE_FILE)))
-                .contains("xgboost4j_2.12:2.1.4").contains("\"dataFrom\" : \"2019-10-02\"");
+                .contains("xgboost4j_2.13:2.1.4").contains("\"dataFrom\" : \"2019-10-02\"");
 
         // promote by hand, then the next run scores with it, next to rule-v0's predictions
         registry.promote(challenger, "test", "by hand");
