@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Lazy;
+import org.springframework.beans.factory.ObjectProvider;
 import picocli.CommandLine.Command;
 
 /**
@@ -27,20 +27,20 @@ public class WorkerCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerCommand.class);
 
+    // providers: picocli builds every command up front, and these beans exist in Kafka mode only
     @Autowired
-    @Lazy
-    KafkaPartitioningProperties kafka;
+    ObjectProvider<KafkaPartitioningProperties> kafkaSettings;
 
     @Autowired
-    @Lazy
     HighlighterProperties props;
 
     @Autowired
-    @Lazy
-    AppVersion version;
+    ObjectProvider<AppVersion> appVersion;
 
     @Override
     public Integer call() throws Exception {
+        KafkaPartitioningProperties kafka = kafkaSettings.getObject();
+        AppVersion version = appVersion.getObject();
         log.info("Worker {} listening on topic {} at {} (group {}), {} partitions at once", version.value(), kafka.getTopic(),
                 kafka.getBootstrapServers(), kafka.getGroupId(), props.getWorkers());
         CountDownLatch stopped = new CountDownLatch(1);

@@ -42,7 +42,10 @@ final class ChildJvm implements AutoCloseable {
         Path log = logs.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        return new ChildJvm(name, builder.start(), log);
+        Process process = builder.start();
+        // a test JVM that dies must not leave its workers running
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "kill-" + name));
+        return new ChildJvm(name, process, log);
     }
 
     long pid() {

@@ -114,9 +114,10 @@ class KafkaWorkersTest {
         LocalDate date = LocalDate.of(2019, 10, 13);
         put(date, "term");
         String db = "term";
+        long partition;
         try (ChildJvm w1 = worker("term-w1", db)) {
             ChildJvm manager = manager("term-m1", db, date, Map.of());
-            long partition = awaitRunningPartition(db, w1.pid(), Duration.ofMinutes(3));
+            partition = awaitRunningPartition(db, w1.pid(), Duration.ofMinutes(3));
             w1.terminate();
             w1.awaitExit(Duration.ofSeconds(60));
             assertThat(w1.log()).contains("stopping partition");
