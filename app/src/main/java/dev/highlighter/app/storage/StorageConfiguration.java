@@ -43,6 +43,9 @@ public class StorageConfiguration {
     FileSystem fileSystem(StorageMode mode, HighlighterProperties props) throws IOException {
         Configuration conf = new Configuration();
         mode.hadoopSiteFiles().forEach(conf::addResource);
+        // Spring closes it, after the running partitions stopped; Hadoop's own shutdown hook would
+        // close it under a partition that is still writing its last chunk (seen on a worker's SIGTERM)
+        conf.setBoolean("fs.automatic.close", false);
         URI root = URI.create(rootUri(mode, props));
         log.info("File system root {}", root);
         return FileSystem.get(root, conf);

@@ -173,7 +173,7 @@ class KafkaWorkersTest {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("highlighter.partitioning", "kafka");
         p.put("highlighter.kafka.bootstrap-servers", broker.getBrokersAsString());
-        p.put("highlighter.kafka.topic", TOPIC);
+        p.put("highlighter.kafka.topic", "it." + db); // a topic per repository: another test's requests name other executions
         p.put("highlighter.kafka.topic-partitions", "6");
         p.put("highlighter.kafka.group-id", "it-" + db);
         p.put("highlighter.kafka.poll-interval", "PT0.5S");

@@ -53,7 +53,12 @@ public class PartitionRequestGate {
                     request.getStepExecutionId(), request.getStepName(), from == null ? "(none)" : from, version.value());
             return false;
         }
-        StepExecution partition = repository.getStepExecution(request.getStepExecutionId());
+        StepExecution partition;
+        try {
+            partition = repository.getStepExecution(request.getStepExecutionId());
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            partition = null; // the JDBC repository throws where the interface says null
+        }
         if (partition == null) {
             log.error("Refusing partition request for step execution {} ({}): the job repository has no such execution;"
                     + " is this worker on the manager's repository?", request.getStepExecutionId(), request.getStepName());
