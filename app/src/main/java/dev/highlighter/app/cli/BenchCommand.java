@@ -1,5 +1,6 @@
 package dev.highlighter.app.cli;
 
+import dev.highlighter.app.bench.ChaosBench;
 import dev.highlighter.app.bench.MediaBench;
 import dev.highlighter.processors.chat.ChatWindowAggregator;
 import java.io.PrintWriter;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
  * window aggregation, over every chat file of a folder, reported as messages per second.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Prints performance figures.",
-        subcommands = {BenchCommand.Chat.class, MediaBench.class})
+        subcommands = {BenchCommand.Chat.class, MediaBench.class, ChaosBench.class})
 public class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -46,6 +46,7 @@ public class EmbeddedHBase implements AutoCloseable {
             return conf;
         }
         long t0 = System.nanoTime();
+        log.info("Starting the embedded HBase in {}", dataDir.resolve("hbase"));
         try {
             Files.createDirectories(dataDir);
             lockDataDir();
