@@ -37,6 +37,10 @@ public class ChaosBench implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "PT10M", description = "Longest any one command may take (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--sigterm", defaultValue = "true", negatable = true,
+            description = "Also stop a run with SIGTERM and time its exit (default: ${DEFAULT-VALUE}).")
+    boolean sigterm;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -54,7 +58,9 @@ public class ChaosBench implements Callable<Integer> {
         out.println("Chaos bench in " + folder + " (logs of each cycle are kept there)");
         ChaosRun run = new ChaosRun(Launcher.ofThisJvm(), folder, smallest(chatDir(), games), LocalDate.of(2019, 10, 3), seed, timeout, out);
         ChaosRun.Report report = run.run(cycles);
-        return report.recovered() == report.cycles().size() ? 0 : 1;
+        ChaosRun.Termination term = sigterm ? run.terminate() : null;
+        boolean termOk = term == null || term.exitSeconds() < 30 && term.restartedAsStopped() && term.exact();
+        return report.recovered() == report.cycles().size() && termOk ? 0 : 1;
     }
 
     private Path chatDir() {

@@ -2,6 +2,7 @@ package dev.highlighter.app.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -71,7 +74,16 @@ public final class ChaosRun {
         this.out = out;
     }
 
-    public Report run(int cycles) throws IOException, InterruptedException {
+    /** The clean run and its export, made once: what every recovery must reproduce byte for byte. */
+    public record Reference(Path root, Path export, double seconds, int rows) {
+    }
+
+    private Reference reference;
+
+    public synchronized Reference reference() throws IOException, InterruptedException {
+        if (reference != null) {
+            return reference;
+        }
         Path root = prepareRoot();
         Path cleanDir = Files.createDirectories(work.resolve("clean"));
         long t0 = System.nanoTime();
@@ -80,29 +92,89 @@ public final class ChaosRun {
         if (cleanExit != 0) {
             throw new IllegalStateException("the clean run failed with exit code " + cleanExit + "; see " + cleanDir.resolve("run.log"));
         }
-        Path reference = export(root, cleanDir);
-        if (reference == null) {
+        Path export = export(root, cleanDir);
+        if (export == null) {
             throw new IllegalStateException("the clean run's export failed; see " + cleanDir.resolve("export.log"));
         }
-        int referenceRows = (int) Files.lines(reference).count() - 1;
+        int rows;
+        try (Stream<String> lines = Files.lines(export)) {
+            rows = (int) lines.count() - 1;
+        }
         deleteData(cleanDir);
-        out.printf(Locale.ROOT, "Clean run of %d chat files for %s: %.1f s, %d highlights; seed %d%n", chatFiles.size(), date, cleanSeconds,
-                referenceRows, seed);
+        reference = new Reference(root, export, cleanSeconds, rows);
+        out.printf(Locale.ROOT, "Clean run of %d chat files for %s: %.1f s, %d highlights%n", chatFiles.size(), date, cleanSeconds, rows);
+        out.flush();
+        return reference;
+    }
+
+    /** Kills and recoveries, printed as a table as they go. */
+    public Report run(int cycles) throws IOException, InterruptedException {
+        Reference clean = reference();
+        out.printf("%d kill -9 cycles, seed %d%n", cycles, seed);
         out.printf("%5s  %12s  %-24s  %-8s  %4s  %10s  %s%n", "cycle", "kill after s", "landed in", "recovery", "exit", "recovery s", "exact?");
         out.flush();
         List<Cycle> results = new ArrayList<>();
-        List<Double> delays = delays(cycles, cleanSeconds);
+        List<Double> delays = delays(cycles, clean.seconds());
         for (int i = 0; i < cycles; i++) {
-            Cycle cycle = cycle(i + 1, delays.get(i), root, reference);
+            Cycle cycle = cycle(i + 1, delays.get(i), clean.root(), clean.export());
             results.add(cycle);
             out.printf(Locale.ROOT, "%5d  %12.1f  %-24s  %-8s  %4d  %10.1f  %s%n", cycle.number(), cycle.killAfterSeconds(), cycle.landedIn(),
                     cycle.recovery(), cycle.exitCode(), cycle.recoverySeconds(), cycle.exact() ? "yes" : "NO " + cycle.note());
             out.flush();
         }
-        Report report = new Report(cleanSeconds, referenceRows, results);
+        Report report = new Report(clean.seconds(), clean.rows(), results);
         out.println(report.summary());
         out.flush();
         return report;
+    }
+
+    /** A SIGTERM to a run in its first per-VOD stage, and the plain run after it. */
+    public record Termination(double signalAfterSeconds, String landedIn, double exitSeconds, int exitCode, String status,
+                              boolean restartedAsStopped, int recoveryExit, boolean exact) {
+    }
+
+    /**
+     * Sends SIGTERM once the run has started scoring, times how long the process takes to end,
+     * reads how the run ended from its own last line, then runs the plain command again.
+     */
+    public Termination terminate() throws IOException, InterruptedException {
+        Reference clean = reference();
+        Path dir = Files.createDirectories(work.resolve("sigterm"));
+        Path log = dir.resolve("terminated-run.log");
+        long t0 = System.nanoTime();
+        Process run = start(dir, "terminated-run", runArgs(clean.root(), dir));
+        Pattern scoring = Pattern.compile("progress\\s+\\w+\\.vod:\\S+ started");
+        while (run.isAlive() && (System.nanoTime() - t0) < timeout.toNanos()
+                && Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream().noneMatch(l -> scoring.matcher(l).find())) {
+            Thread.sleep(100);
+        }
+        double signalAfter = (System.nanoTime() - t0) / 1e9;
+        String landed = RunLog.landedIn(log);
+        long t1 = System.nanoTime();
+        run.destroy(); // SIGTERM
+        int exit = finish(run, dir, "the terminated run");
+        double exitSeconds = (System.nanoTime() - t1) / 1e9;
+        String status = Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream()
+                .map(l -> Pattern.compile("^highlights \\S+: (\\w+) in").matcher(l)).filter(Matcher::find)
+                .map(m -> m.group(1)).reduce((a, b) -> b).orElse("(no status line)");
+        int recoveryExit = finish(start(dir, "recovery", runArgs(clean.root(), dir)), dir, "the run after SIGTERM");
+        boolean restartedAsStopped = Files.readString(dir.resolve("recovery.log"), StandardCharsets.ISO_8859_1)
+                .matches("(?s).*Restarting highlights for " + date + " after execution \\d+ ended STOPPED.*");
+        boolean exact = false;
+        if (recoveryExit == 0) {
+            Path export = export(clean.root(), dir);
+            exact = export != null && Files.mismatch(export, clean.export()) == -1;
+        }
+        Termination t = new Termination(signalAfter, landed, exitSeconds, exit, status, restartedAsStopped, recoveryExit, exact);
+        out.printf(Locale.ROOT, "SIGTERM after %.1f s (in %s): the process ended in %.1f s with exit code %d, the run %s;"
+                        + " the plain run after it %s (exit %d), export %s%n", signalAfter, landed, exitSeconds, exit, status,
+                restartedAsStopped ? "restarted it from STOPPED" : "did NOT restart a STOPPED run", recoveryExit,
+                exact ? "exact" : "NOT exact");
+        out.flush();
+        if (recoveryExit == 0 && exact) {
+            deleteData(dir);
+        }
+        return t;
     }
 
     /** One delay at random in each of {@code n} equal slices of the clean run, in seeded order. */

@@ -30,6 +30,9 @@ public class EmbeddedHBase implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedHBase.class);
 
+    /** How long a stop may take; a clean one takes a few seconds. */
+    static final java.time.Duration STOP_TIMEOUT = java.time.Duration.ofSeconds(20);
+
     private final Path dataDir;
     private FileChannel lockChannel;
     private FileLock lock;
@@ -69,6 +72,11 @@ public class EmbeddedHBase implements AutoCloseable {
             c.setLong("hbase.master.cleaner.interval", 10_000);
             c.setLong("hbase.master.logcleaner.ttl", 10_000);
             c.setLong("hbase.master.hfilecleaner.ttl", 10_000);
+            // HBase's own JVM shutdown hook would stop the region server under a run that is still
+            // stopping (SIGTERM); the application stops HBase itself, after the run. Nor may
+            // Hadoop's hook close the file system under it.
+            c.setBoolean("hbase.shutdown.hook", false);
+            c.setBoolean("fs.automatic.close", false);
             int port = freePort();
             zookeeper = new MiniZooKeeperCluster(c);
             zookeeper.setDefaultClientPort(port);
@@ -106,36 +114,57 @@ public class EmbeddedHBase implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops HBase, waiting at most {@link #STOP_TIMEOUT}: a region server that cannot write its
+     * last flush (a full disk) would otherwise hold the process forever. What it did not flush is
+     * in its write-ahead log, replayed on the next start, as after a kill.
+     */
     @Override
     public synchronized void close() {
         long t0 = System.nanoTime();
-        try {
-            if (cluster != null) {
-                cluster.shutdown();
-                cluster.join();
+        LocalHBaseCluster stopping = cluster;
+        MiniZooKeeperCluster zk = zookeeper;
+        cluster = null;
+        zookeeper = null;
+        conf = null;
+        Thread stopper = new Thread(() -> {
+            try {
+                if (stopping != null) {
+                    stopping.shutdown();
+                    stopping.join();
+                }
+                if (zk != null) {
+                    zk.shutdown();
+                }
+            } catch (IOException | RuntimeException e) {
+                log.warn("stopping the embedded HBase failed: {}", e.toString());
             }
-            if (zookeeper != null) {
-                zookeeper.shutdown();
+        }, "embedded-hbase-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+        try {
+            stopper.join(STOP_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stopper.isAlive()) {
+            // the folder stays locked: HBase's threads may still write to it until the process ends
+            log.warn("The embedded HBase did not stop within {} s; what it had not flushed is replayed from its write-ahead log"
+                    + " on the next start", STOP_TIMEOUT.toSeconds());
+            return;
+        }
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
             }
         } catch (IOException e) {
-            log.warn("stopping the embedded HBase failed: {}", e.toString());
-        } finally {
-            cluster = null;
-            zookeeper = null;
-            conf = null;
-            try {
-                if (lock != null) {
-                    lock.release();
-                }
-                if (lockChannel != null) {
-                    lockChannel.close();
-                }
-            } catch (IOException e) {
-                log.warn("releasing the lock on {} failed: {}", dataDir, e.toString());
-            }
-            lock = null;
-            lockChannel = null;
+            log.warn("releasing the lock on {} failed: {}", dataDir, e.toString());
         }
+        lock = null;
+        lockChannel = null;
         log.info("Embedded HBase stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
