@@ -35,6 +35,11 @@ public final class ChildJvm {
 
     /** Starts {@code highlighter args...}; output goes to files in {@code logs}. */
     public static Process start(Path logs, String... args) throws IOException {
+        return start(logs, java.util.Map.of(), args);
+    }
+
+    /** The same with environment variables set, such as HBASE_CONF_DIR. */
+    public static Process start(Path logs, java.util.Map<String, String> env, String... args) throws IOException {
         Files.createDirectories(logs);
         List<String> command = new ArrayList<>(launcher().prefix());
         command.addAll(List.of(args));
@@ -42,12 +47,17 @@ public final class ChildJvm {
                 .redirectOutput(logs.resolve("out.txt").toFile())
                 .redirectError(logs.resolve("err.txt").toFile());
         builder.environment().remove("HIGHLIGHTER_ROOT");
+        builder.environment().putAll(env);
         return builder.start();
     }
 
     /** Runs {@code highlighter args...} to the end (or kills it after {@code timeout}). */
     public static Result run(Path logs, Duration timeout, String... args) throws IOException, InterruptedException {
-        Process process = start(logs, args);
+        return finish(start(logs, args), logs, timeout, args);
+    }
+
+    /** Waits for a started command (or kills it after {@code timeout}). */
+    public static Result finish(Process process, Path logs, Duration timeout, String... args) throws IOException, InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor();
             throw new AssertionError("highlighter " + String.join(" ", args) + " did not end within " + timeout

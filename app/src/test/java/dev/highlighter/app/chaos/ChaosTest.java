@@ -2,19 +2,10 @@ package dev.highlighter.app.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.highlighter.app.ChildJvm;
-import dev.highlighter.app.bench.ChaosBench;
 import dev.highlighter.app.bench.ChaosRun;
-import dev.highlighter.core.testing.SharedData;
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The short chaos suite CI runs, against one clean run of three real games: three kill -9 cycles
@@ -30,11 +21,9 @@ class ChaosTest {
 
     ChaosRun chaos;
 
-    /** Kept when a test fails: each cycle's logs (and a failed cycle's data) are there. */
     @BeforeAll
-    void cleanRun(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path work) throws Exception {
-        chaos = new ChaosRun(ChildJvm.launcher(), work, ChaosBench.smallest(SharedData.lolChat(), 3),
-                LocalDate.of(2019, 10, 3), 7, Duration.ofMinutes(5), new PrintWriter(System.out, true));
+    void cleanRun() throws Exception {
+        chaos = ChaosFixture.get();
         assertThat(chaos.reference().rows()).as("the clean run found highlights").isPositive();
     }
 
