@@ -101,4 +101,45 @@ class CommandLineTest {
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("bad.csv:3:").contains("oops");
     }
+
+    @Test
+    void evaluateTopKKeepsEachVodsBestByScore() throws Exception {
+        JsonNode game = JsonMapper.builder().build().readTree(SharedData.lolLabels().toFile()).properties().iterator().next().getValue();
+        String id = JsonMapper.builder().build().readTree(SharedData.lolLabels().toFile()).properties().iterator().next().getKey();
+        JsonNode hit = game.get("highlights").get(0);
+        // a stretch of the span that no label touches
+        double miss = game.get("span").get(0).asDouble();
+        boolean clear = false;
+        while (!clear) {
+            double from = miss;
+            clear = true;
+            for (JsonNode h : game.get("highlights")) {
+                if (h.get(0).asDouble() < from + 2 && from < h.get(1).asDouble()) {
+                    clear = false;
+                    miss = h.get(1).asDouble() + 1;
+                }
+            }
+        }
+        for (String scores : List.of("9.5,0.25", "0.25,9.5")) {
+            String[] s = scores.split(",");
+            Path predictions = tmp.resolve("ranked.csv");
+            Files.writeString(predictions, String.format(Locale.ROOT, "vod_id,start_s,end_s,score,model_version%n%s,%.1f,%.1f,%s,m%n%s,%.1f,%.1f,%s,m%n",
+                    id, hit.get(0).asDouble(), hit.get(1).asDouble(), s[0], id, miss, miss + 2, s[1]));
+            StringWriter out = new StringWriter();
+            CommandLine cmd = cli();
+            cmd.setOut(new PrintWriter(out));
+            assertThat(cmd.execute("evaluate", "--labels", SharedData.lolLabels().toString(), "--predictions", predictions.toString(),
+                    "--only-predicted", "--top-k", "1")).isZero();
+            String last = out.toString().strip().lines().reduce((a, b) -> b).orElseThrow();
+            assertThat(last).as(scores).contains(scores.startsWith("9.5") ? "segP 1.000" : "segP 0.000");
+        }
+        Path unscored = tmp.resolve("unscored.csv");
+        Files.writeString(unscored, "vod_id,start_s,end_s\n" + id + ",1,2\n");
+        StringWriter err = new StringWriter();
+        CommandLine cmd = cli();
+        cmd.setErr(new PrintWriter(err));
+        assertThat(cmd.execute("evaluate", "--labels", SharedData.lolLabels().toString(), "--predictions", unscored.toString(), "--top-k", "5"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("no score column");
+    }
 }

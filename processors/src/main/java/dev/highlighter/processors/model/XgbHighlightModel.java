@@ -15,7 +15,7 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * A trained model: gradient-boosted trees (XGBoost) over {@link FeatureLayout}, with the token
  * vocabulary it learned and the decision point chosen for it. Each prediction also gets its SHAP
  * contributions per column, summed per signal, so a highlight can name what drove it as rule-v0
- * does.
+ * does, and its margin (log-odds), which keeps ranking where the probability saturates.
  *
  * @param threshold     a window is a segment candidate from this probability
  * @param peakThreshold a segment is kept only if one of its windows reaches this
@@ -53,11 +53,13 @@ public record XgbHighlightModel(String version, Booster booster, TokenVocabulary
         int width = FeatureLayout.width();
         float[] rows = FeatureLayout.rows(windows, windowMs, vocabulary);
         float[][] p;
+        float[][] margins;
         float[][] contributions;
         try {
             DMatrix m = new DMatrix(rows, n, width, Float.NaN);
             try {
                 p = booster.predict(m);
+                margins = booster.predict(m, true);
                 contributions = booster.predictContrib(m, 0);
             } finally {
                 m.dispose();
@@ -73,7 +75,7 @@ public record XgbHighlightModel(String version, Booster booster, TokenVocabulary
                 why.merge(signalOf.get(c), (double) contributions[i][c], Double::sum);
             }
             WindowFeatures w = windows.get(i);
-            out.add(new ScoredWindow(w.vodId(), w.startMs(), p[i][0], why));
+            out.add(new ScoredWindow(w.vodId(), w.startMs(), p[i][0], margins[i][0], why));
         }
         return out;
     }
