@@ -17,20 +17,31 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * k-fold cross-validation by VOD on labelled chat: a trained XGBoost model against rule-v0 and
- * the seed rule (the five busiest minutes), each scored on the held-out VODs only. Folds are by
- * VOD, never by window, because a VOD's windows are correlated. Every figure is also given at
- * budgets of K segments per VOD, best by score.
+ * Validation by VOD on labelled chat: a trained XGBoost model against rule-v0 and the seed rule
+ * (the five busiest minutes), each scored on VODs the model never saw. Two measures: k folds by
+ * VOD within a set ({@code --chat} and {@code --labels}, or {@code --train} folders without
+ * {@code --test}), and transfer ({@code --train} then {@code --test}): train on one set, score
+ * another, as a model meets a stream of another game or language. Folds are by VOD, never by
+ * window, because a VOD's windows are correlated. Every figure is also given at budgets of K
+ * segments per VOD, best by score.
  */
 @Command(name = "crossval", mixinStandardHelpOptions = true,
-        description = "Cross-validates the trained model, rule-v0 and the seed rule by VOD on labelled chat files.")
+        description = {"Cross-validates the trained model, rule-v0 and the seed rule by VOD on labelled chat files:",
+                "k folds within a set (--chat and --labels, or --train DIR... alone), or trained on one set and scored on another",
+                "(--train DIR... --test DIR...). A DIR holds labels.json and the chat files (in chat/ or beside it)."})
 public class CrossvalCommand implements Callable<Integer> {
 
-    @Option(names = "--chat", required = true, paramLabel = "DIR", description = "Chat files named {vodId}.csv, {vodId}.chat.jsonl (any chat format), e.g. ../shared/data/lol-worlds-2019/chat.")
+    @Option(names = "--chat", paramLabel = "DIR", description = "Chat files named {vodId}.csv, {vodId}.chat.jsonl (any chat format), e.g. ../shared/data/lol-worlds-2019/chat.")
     Path chatDir;
 
-    @Option(names = "--labels", required = true, paramLabel = "FILE", description = "labels.json.")
+    @Option(names = "--labels", paramLabel = "FILE", description = "labels.json of the --chat files.")
     Path labelsFile;
+
+    @Option(names = "--train", arity = "1..*", paramLabel = "DIR", description = "Data sets to train on (labels.json plus chat files), e.g. ../shared/data/lol-worlds-2019.")
+    List<Path> trainDirs;
+
+    @Option(names = "--test", arity = "1..*", paramLabel = "DIR", description = "Data sets to score the model trained on --train with, each reported on its own.")
+    List<Path> testDirs;
 
     @Option(names = "--folds", defaultValue = "4", description = "Folds (default: ${DEFAULT-VALUE}).")
     int folds;
@@ -47,20 +58,51 @@ public class CrossvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CommandLine cli = spec.commandLine();
+        if ((chatDir == null) != (labelsFile == null)) {
+            throw new CommandLine.ParameterException(cli, "--chat and --labels go together");
+        }
+        if ((chatDir == null) == (trainDirs == null)) {
+            throw new CommandLine.ParameterException(cli, "give either --chat and --labels (k folds within one set) or --train DIR... [--test DIR...]");
+        }
+        if (testDirs != null && trainDirs == null) {
+            throw new CommandLine.ParameterException(cli, "--test needs --train: the sets the model learns from");
+        }
         if (folds < 2) {
-            throw new IllegalArgumentException("--folds must be at least 2");
+            throw new CommandLine.ParameterException(cli, "--folds must be at least 2");
         }
         if (budgets.stream().anyMatch(k -> k < 1)) {
-            throw new IllegalArgumentException("--top-k budgets must be at least 1, not " + budgets);
+            throw new CommandLine.ParameterException(cli, "--top-k budgets must be at least 1, not " + budgets);
         }
         FileSystem fs = FileSystem.getLocal(new Configuration());
-        LabelledSet set = LabelledSet.read(fs, chatDir, labelsFile, windowMs);
+        PrintWriter out = cli.getOut();
+        if (chatDir != null) {
+            kFolds(LabelledSet.read(fs, chatDir, labelsFile, windowMs), out);
+            return 0;
+        }
+        List<LabelledSet> train = new ArrayList<>();
+        for (Path dir : trainDirs) {
+            train.add(LabelledSet.folder(fs, dir, windowMs));
+        }
+        if (testDirs == null) {
+            kFolds(LabelledSet.union(train), out);
+            return 0;
+        }
+        List<LabelledSet> tests = new ArrayList<>();
+        for (Path dir : testDirs) {
+            tests.add(LabelledSet.folder(fs, dir, windowMs));
+        }
+        transfer(LabelledSet.union(train), tests, out);
+        return 0;
+    }
+
+    /** k folds by VOD within one set: each fold's VODs scored by a model trained on the others. */
+    private void kFolds(LabelledSet set, PrintWriter out) {
         if (set.windows().size() < folds) {
-            throw new IllegalArgumentException("only " + set.windows().size() + " labelled VODs have chat in " + chatDir + "; need at least " + folds);
+            throw new IllegalArgumentException("only " + set.windows().size() + " labelled VODs have chat in " + set.name() + "; need at least " + folds);
         }
         List<String> vods = set.vods();
         List<List<String>> folds = VodValidation.folds(vods, this.folds);
-        PrintWriter out = spec.commandLine().getOut();
         HeldOutComparison heldOut = new HeldOutComparison(budgets);
         for (int k = 0; k < folds.size(); k++) {
             List<String> test = folds.get(k);
@@ -76,7 +118,25 @@ public class CrossvalCommand implements Callable<Integer> {
                     k + 1, test.size(), model.threshold(), model.peakThreshold(), model.vocabulary().size(), heldOut.foldLine(test));
             out.flush();
         }
-        heldOut.print(out, "held-out folds, micro-averaged", budgets);
-        return 0;
+        heldOut.print(out, set.name() + ": " + this.folds + " held-out folds by VOD, micro-averaged", budgets);
+    }
+
+    /** One model trained on every VOD of {@code train}, its decision point chosen there, scored on each test set. */
+    private void transfer(LabelledSet train, List<LabelledSet> tests, PrintWriter out) {
+        for (LabelledSet test : tests) {
+            List<String> shared = test.vods().stream().filter(train.windows()::containsKey).toList();
+            if (!shared.isEmpty()) {
+                throw new IllegalArgumentException("test set " + test.name() + " shares VODs with the training sets " + shared
+                        + "; transfer is measured on VODs the model never saw");
+            }
+        }
+        XgbHighlightModel model = DecisionTuning.fit("crossval-transfer", train.vods().stream().map(train::training).toList(), windowMs);
+        out.printf(Locale.ROOT, "trained on %s (%d VODs): threshold %.2f, peak %.2f, %d tokens%n", train.name(), train.vods().size(),
+                model.threshold(), model.peakThreshold(), model.vocabulary().size());
+        for (LabelledSet test : tests) {
+            HeldOutComparison heldOut = new HeldOutComparison(budgets);
+            heldOut.add(model, test, test.vods());
+            heldOut.print(out, train.name() + " -> " + test.name() + " (" + test.vods().size() + " VODs)", budgets);
+        }
     }
 }

@@ -142,4 +142,56 @@ class CommandLineTest {
                 .isEqualTo(2);
         assertThat(err.toString()).contains("no score column");
     }
+
+    @Test
+    void crossvalTrainsOnOneSetAndScoresAnother() throws Exception {
+        // four LoL games to train on, three Dota 2 broadcasts to score: a small run of the transfer measure
+        Path lol = subset(SharedData.dir().resolve("lol-worlds-2019"), "lol", ".csv",
+                List.of("102844212428895431", "102844212430075086", "102844212431320277", "102844224147717245"));
+        Path dota = subset(SharedData.dota(), "dota", ".chat.jsonl", List.of("324215198", "341205295", "341306137"));
+        StringWriter out = new StringWriter();
+        CommandLine cmd = cli();
+        cmd.setOut(new PrintWriter(out));
+        assertThat(cmd.execute("crossval", "--train", lol.toString(), "--test", dota.toString(), "--top-k", "2")).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(0)).startsWith("trained on lol (4 VODs): threshold");
+        assertThat(lines.get(1)).startsWith("lol -> dota (3 VODs) (trained model's window AUC");
+        assertThat(lines).filteredOn(l -> l.matches("  (trained|rule-v0|seed) +P .* vods 3 segments \\d+")).hasSize(6);
+        assertThat(lines).contains(" top 2 per VOD:");
+        // at a budget of two per VOD, no method shows more than six segments over the three VODs
+        int top = lines.indexOf(" top 2 per VOD:");
+        for (String l : lines.subList(top + 1, top + 4)) {
+            assertThat(Integer.parseInt(l.substring(l.lastIndexOf(' ') + 1))).as(l).isBetween(1, 6);
+        }
+    }
+
+    @Test
+    void crossvalSaysWhichSetsItNeeds() {
+        for (List<String> args : List.of(List.of("crossval"), List.of("crossval", "--chat", "x"),
+                List.of("crossval", "--test", tmp.toString()), List.of("crossval", "--chat", "x", "--labels", "y", "--train", "z"))) {
+            StringWriter err = new StringWriter();
+            CommandLine cmd = cli();
+            cmd.setErr(new PrintWriter(err));
+            assertThat(cmd.execute(args.toArray(String[]::new))).as(args.toString()).isEqualTo(2);
+            assertThat(err.toString()).as(args.toString()).containsAnyOf("--chat and --labels go together", "give either", "--test needs --train");
+        }
+        StringWriter err = new StringWriter();
+        CommandLine cmd = cli();
+        cmd.setErr(new PrintWriter(err));
+        assertThat(cmd.execute("crossval", "--train", tmp.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("has no labels.json");
+    }
+
+    /** A data set folder with some VODs of a real one: their chat files in chat/ and their labels. */
+    private Path subset(Path from, String name, String ending, List<String> vods) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve(name).resolve("chat"));
+        JsonNode all = JsonMapper.builder().build().readTree(from.resolve("labels.json").toFile());
+        tools.jackson.databind.node.ObjectNode labels = JsonMapper.builder().build().createObjectNode();
+        for (String vod : vods) {
+            Files.copy(from.resolve("chat").resolve(vod + ending), dir.resolve(vod + ending));
+            labels.set(vod, all.get(vod));
+        }
+        Files.writeString(tmp.resolve(name).resolve("labels.json"), labels.toString());
+        return tmp.resolve(name);
+    }
 }
