@@ -2,6 +2,7 @@ package dev.highlighter.app.cli;
 
 import dev.highlighter.processors.evaluation.DecisionTuning;
 import dev.highlighter.processors.evaluation.VodValidation;
+import dev.highlighter.processors.model.FeatureLayout;
 import dev.highlighter.processors.model.XgbHighlightModel;
 import dev.highlighter.processors.model.XgbTrainer;
 import java.io.PrintWriter;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -50,6 +52,18 @@ public class CrossvalCommand implements Callable<Integer> {
             description = "Budgets of segments per VOD, best by score, scored beside the unbudgeted figures (default: ${DEFAULT-VALUE}).")
     List<Integer> budgets;
 
+    @Option(names = "--without", split = ",", paramLabel = "GROUP",
+            description = "Train without these feature groups, to measure what each is worth (an ablation): one of ${COMPLETION-CANDIDATES}.",
+            completionCandidates = FeatureGroups.class)
+    Set<String> without = Set.of();
+
+    /** The layout's feature groups, for --without's help. */
+    static final class FeatureGroups extends ArrayList<String> {
+        FeatureGroups() {
+            super(FeatureLayout.groups());
+        }
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -71,11 +85,18 @@ public class CrossvalCommand implements Callable<Integer> {
         if (folds < 2) {
             throw new CommandLine.ParameterException(cli, "--folds must be at least 2");
         }
+        if (!FeatureLayout.groups().containsAll(without)) {
+            throw new CommandLine.ParameterException(cli, "--without takes feature groups of layout " + FeatureLayout.VERSION + ": "
+                    + FeatureLayout.groups() + ", not " + without);
+        }
         if (budgets.stream().anyMatch(k -> k < 1)) {
             throw new CommandLine.ParameterException(cli, "--top-k budgets must be at least 1, not " + budgets);
         }
         FileSystem fs = FileSystem.getLocal(new Configuration());
         PrintWriter out = cli.getOut();
+        if (!without.isEmpty()) {
+            out.printf("feature layout %s without %s%n", FeatureLayout.VERSION, new java.util.TreeSet<>(without));
+        }
         if (chatDir != null) {
             kFolds(LabelledSet.read(fs, chatDir, labelsFile, windowMs), out);
             return 0;
@@ -112,7 +133,7 @@ public class CrossvalCommand implements Callable<Integer> {
                     train.add(set.training(vod));
                 }
             }
-            XgbHighlightModel model = DecisionTuning.fit("crossval-fold" + k, train, windowMs);
+            XgbHighlightModel model = DecisionTuning.fit("crossval-fold" + k, train, windowMs, without);
             heldOut.add(model, set, test);
             out.printf(Locale.ROOT, "fold %d (%d VODs, threshold %.2f, peak %.2f, %d tokens): %s%n",
                     k + 1, test.size(), model.threshold(), model.peakThreshold(), model.vocabulary().size(), heldOut.foldLine(test));
@@ -130,7 +151,7 @@ public class CrossvalCommand implements Callable<Integer> {
                         + "; transfer is measured on VODs the model never saw");
             }
         }
-        XgbHighlightModel model = DecisionTuning.fit("crossval-transfer", train.vods().stream().map(train::training).toList(), windowMs);
+        XgbHighlightModel model = DecisionTuning.fit("crossval-transfer", train.vods().stream().map(train::training).toList(), windowMs, without);
         out.printf(Locale.ROOT, "trained on %s (%d VODs): threshold %.2f, peak %.2f, %d tokens%n", train.name(), train.vods().size(),
                 model.threshold(), model.peakThreshold(), model.vocabulary().size());
         for (LabelledSet test : tests) {

@@ -180,6 +180,11 @@ class CommandLineTest {
         cmd.setErr(new PrintWriter(err));
         assertThat(cmd.execute("crossval", "--train", tmp.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("has no labels.json");
+        StringWriter groups = new StringWriter();
+        CommandLine ablation = cli();
+        ablation.setErr(new PrintWriter(groups));
+        assertThat(ablation.execute("crossval", "--train", tmp.toString(), "--without", "position,vibes")).isEqualTo(2);
+        assertThat(groups.toString()).contains("--without takes feature groups").contains("vibes").contains("position");
     }
 
     /** A data set folder with some VODs of a real one: their chat files in chat/ and their labels. */
