@@ -2,7 +2,9 @@ package dev.highlighter.app;
 
 import dev.highlighter.app.cli.HighlighterCommand;
 import java.util.Map;
+import dev.highlighter.app.standalone.Attach;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 
@@ -57,6 +59,14 @@ public final class HighlighterMain {
         SpringApplication app = new SpringApplication(HighlighterApplication.class);
         Map<String, Object> properties = new java.util.LinkedHashMap<>(cliProperties);
         properties.put("spring.cloud.task.name", "highlighter-" + task);
+        // only the console and standalone serve HTTP; every other command stays a plain process
+        boolean serves = task.equals("console") || task.equals("standalone");
+        app.setWebApplicationType(serves ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        if (task.equals("standalone")) {
+            properties.put("highlighter.console.standalone", "true");
+        } else {
+            properties.putAll(Attach.properties(Attach.dataDir(cliProperties.get("highlighter.data-dir"), System.getenv()), System.getenv()));
+        }
         app.setDefaultProperties(properties);
         app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("cliArguments", new CliArguments(args)));
         ConfigurableApplicationContext context = app.run();

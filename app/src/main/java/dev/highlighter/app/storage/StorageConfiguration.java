@@ -15,6 +15,8 @@ import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.highlighter.app.standalone.Attach;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -70,9 +72,15 @@ public class StorageConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     @Lazy
-    Connection hbaseConnection(StorageMode mode, org.springframework.beans.factory.ObjectProvider<EmbeddedHBase> embedded) throws IOException {
+    Connection hbaseConnection(StorageMode mode, org.springframework.beans.factory.ObjectProvider<EmbeddedHBase> embedded,
+                               @Value("${" + Attach.ZOOKEEPER_PORT + ":0}") int standaloneZookeeper) throws IOException {
         Configuration conf;
-        if (mode.embedded()) {
+        if (mode.embedded() && standaloneZookeeper > 0) {
+            log.info("Attached to the standalone process's HBase (ZooKeeper on port {})", standaloneZookeeper);
+            conf = HBaseConfiguration.create();
+            conf.set("hbase.zookeeper.quorum", "localhost");
+            conf.setInt("hbase.zookeeper.property.clientPort", standaloneZookeeper);
+        } else if (mode.embedded()) {
             conf = embedded.getObject().start();
         } else {
             conf = HBaseConfiguration.create();

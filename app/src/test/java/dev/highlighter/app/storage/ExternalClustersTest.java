@@ -49,7 +49,7 @@ class ExternalClustersTest {
         HdfsLayout layout = storage.hdfsLayout(mode, props);
         assertThat(layout.root().toString()).isEqualTo("/highlighter");
 
-        try (Connection connection = storage.hbaseConnection(mode, new StaticListableBeanFactory().getBeanProvider(EmbeddedHBase.class))) {
+        try (Connection connection = storage.hbaseConnection(mode, new StaticListableBeanFactory().getBeanProvider(EmbeddedHBase.class), 0)) {
             assertThat(connection.getAdmin().tableExists(HBaseSchema.HIGHLIGHTS)).isTrue();
         }
     }
