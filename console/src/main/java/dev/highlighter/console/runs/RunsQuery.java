@@ -96,18 +96,31 @@ public class RunsQuery {
             Map<Long, Run> byId = new LinkedHashMap<>();
             runs.forEach(r -> byId.put(r.executionId(), r));
             Map<String, Set<String>> names = new LinkedHashMap<>();
-            // partitions ("stage.vod:VOD") are on the execution page; the grid shows the stages
+            Map<Long, Map<String, String>> failedPartitions = new LinkedHashMap<>();
+            // the grid shows stages; a stage whose manager step completed but one of whose VOD
+            // partitions ("stage.vod:VOD") failed shows that partition's status: that is where the day broke
             jdbc.query("SELECT JOB_EXECUTION_ID, STEP_NAME, STATUS, STEP_EXECUTION_ID FROM " + prefix + "STEP_EXECUTION"
                             + " WHERE JOB_EXECUTION_ID IN (:ids) ORDER BY STEP_EXECUTION_ID",
                     new MapSqlParameterSource("ids", byId.keySet()), rs -> {
                         String name = rs.getString(2);
-                        if (name.contains(":")) {
+                        Run run = byId.get(rs.getLong(1));
+                        int colon = name.indexOf(':');
+                        if (colon >= 0) {
+                            if (!"COMPLETED".equals(rs.getString(3))) {
+                                failedPartitions.computeIfAbsent(run.executionId(), id -> new LinkedHashMap<>())
+                                        .put(name.substring(0, colon).replace(".vod", ""), rs.getString(3));
+                            }
                             return;
                         }
-                        Run run = byId.get(rs.getLong(1));
                         run.steps().put(name, new Step(rs.getLong(4), rs.getString(3)));
                         names.computeIfAbsent(run.job(), j -> new LinkedHashSet<>()).add(name);
                     });
+            failedPartitions.forEach((id, byStage) -> byStage.forEach((stage, status) -> {
+                Step step = byId.get(id).steps().get(stage);
+                if (step != null && "COMPLETED".equals(step.status())) {
+                    byId.get(id).steps().put(stage, new Step(step.stepExecutionId(), status));
+                }
+            }));
             runs.forEach(r -> names.computeIfAbsent(r.job(), j -> new LinkedHashSet<>()));
             names.forEach((job, set) -> stages.put(job, List.copyOf(set)));
         }
@@ -120,7 +133,8 @@ public class RunsQuery {
 
     /** Per step name, its last {@code limit} completed or failed executions: for the step history page. */
     public List<StepRun> history(String stepName, int limit) {
-        return jdbc.query("SELECT S.JOB_EXECUTION_ID, S.STATUS, S.START_TIME, S.END_TIME, S.READ_COUNT, S.WRITE_COUNT, S.SKIP_COUNT"
+        return jdbc.query("SELECT S.JOB_EXECUTION_ID, S.STATUS, S.START_TIME, S.END_TIME, S.READ_COUNT, S.WRITE_COUNT,"
+                        + " S.READ_SKIP_COUNT + S.WRITE_SKIP_COUNT + S.PROCESS_SKIP_COUNT"
                         + " FROM " + prefix + "STEP_EXECUTION S WHERE S.STEP_NAME = :name AND S.END_TIME IS NOT NULL"
                         + " ORDER BY S.STEP_EXECUTION_ID DESC LIMIT :limit",
                 new MapSqlParameterSource("name", stepName).addValue("limit", limit),
