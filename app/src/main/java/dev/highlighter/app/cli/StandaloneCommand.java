@@ -89,11 +89,15 @@ public class StandaloneCommand implements Callable<Integer> {
 
         // this command runs inside Boot's command-line runner, which would hold readiness back until it returns
         AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
-        RunningScheduler.awaitShutdown(() -> StandaloneFile.delete(dataDir));
-        if (scheduler != null) {
-            scheduler.close();
-        }
-        h2.stop();
+        // in the shutdown hook itself: the file goes first (no new client attaches), then the schedules and the
+        // H2 server with its client sessions, before Spring closes the database and HBase
+        RunningScheduler.awaitShutdown(() -> {
+            StandaloneFile.delete(dataDir);
+            if (scheduler != null) {
+                scheduler.close();
+            }
+            h2.stop();
+        });
         return ExitCodes.OK;
     }
 
