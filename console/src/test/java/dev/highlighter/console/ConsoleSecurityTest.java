@@ -16,7 +16,6 @@ import dev.highlighter.console.actions.AuditLog;
 import dev.highlighter.console.security.ConsoleProperties;
 import dev.highlighter.console.security.ConsoleUsers;
 import dev.highlighter.core.HdfsLayout;
-import dev.highlighter.jobs.HighlighterProperties;
 import dev.highlighter.jobs.launch.JobRunner;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -132,8 +131,7 @@ class ConsoleSecurityTest {
 
     @Test
     void withoutUsersTheConsoleDoesNotStartOutsideStandalone() {
-        HighlighterProperties props = new HighlighterProperties();
-        assertThatThrownBy(() -> new ConsoleUsers(new ConsoleProperties(), props))
+        assertThatThrownBy(() -> new ConsoleUsers(new ConsoleProperties(), java.nio.file.Path.of("data")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("The console has no users")
                 .hasMessageContaining("highlighter.console.users.<name>.password-hash");
     }

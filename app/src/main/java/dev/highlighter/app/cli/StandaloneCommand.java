@@ -2,7 +2,6 @@ package dev.highlighter.app.cli;
 
 import dev.highlighter.app.standalone.StandaloneFile;
 import dev.highlighter.console.security.ConsoleUsers;
-import dev.highlighter.jobs.HighlighterProperties;
 import dev.highlighter.schedules.RunLauncher;
 import dev.highlighter.schedules.Schedule;
 import java.io.PrintWriter;
@@ -15,6 +14,7 @@ import org.apache.hadoop.hbase.client.Connection;
 import org.h2.tools.Server;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
@@ -59,8 +59,8 @@ public class StandaloneCommand implements Callable<Integer> {
     ObjectProvider<RunLauncher> launcher;
     @Autowired
     ObjectProvider<ConsoleUsers> users;
-    @Autowired
-    HighlighterProperties properties;
+    @Value("${highlighter.data-dir:data}")
+    Path dataDirSetting;
     @Autowired
     Environment environment;
     @Autowired
@@ -68,7 +68,7 @@ public class StandaloneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dataDir = properties.getDataDir().toAbsolutePath().normalize();
+        Path dataDir = dataDirSetting.toAbsolutePath().normalize();
         int zookeeper = connection.getConfiguration().getInt("hbase.zookeeper.property.clientPort", 0);
         // local connections only (no -tcpAllowOthers); -ifExists: a client cannot create databases
         Server h2 = Server.createTcpServer("-tcpPort", String.valueOf(freePort()), "-ifExists").start();

@@ -2,7 +2,6 @@ package dev.highlighter.app.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.highlighter.app.ChildJvm;
 import dev.highlighter.core.testing.SharedData;
 import java.net.CookieManager;
 import java.net.ServerSocket;
@@ -43,7 +42,7 @@ class StandaloneTest {
     static final Path LOGS = Path.of("target", "standalone-test").toAbsolutePath();
     static final Path DATA = LOGS.resolve("data");
 
-    ChildJvm host;
+    ChildCommand host;
     int port;
     String password;
     Console console;
@@ -53,7 +52,7 @@ class StandaloneTest {
         FileSystemUtils.deleteRecursively(LOGS);
         Files.createDirectories(DATA);
         port = freePort();
-        host = ChildJvm.start(LOGS.resolve("standalone.log"), "--data-dir", DATA.toString(), "standalone",
+        host = ChildCommand.start(LOGS.resolve("standalone.log"), "--data-dir", DATA.toString(), "standalone",
                 "--port", String.valueOf(port), "--no-scheduler");
         host.awaitOutput("Ctrl-C stops it", Duration.ofMinutes(3));
         Matcher printed = Pattern.compile("Log in as admin with password (\\S+)").matcher(host.output());
@@ -78,11 +77,11 @@ class StandaloneTest {
         assertThat(host.output()).contains("Console: http://localhost:" + port + "/");
         assertThat(Files.readString(DATA.resolve("console-users.properties"))).doesNotContain(password).contains("admin=operator,$2a$");
 
-        ChildJvm demo = ChildJvm.start(LOGS.resolve("demo.log"), "--data-dir", DATA.toString(), "demo");
+        ChildCommand demo = ChildCommand.start(LOGS.resolve("demo.log"), "--data-dir", DATA.toString(), "demo");
         assertThat(demo.waitFor(Duration.ofMinutes(4))).as(demo.tail()).isZero();
         assertThat(demo.output()).contains("Attached to the standalone process's HBase").contains("3 of 3 known events");
 
-        ChildJvm run = ChildJvm.start(LOGS.resolve("run.log"), "--data-dir", DATA.toString(), "run", "highlights",
+        ChildCommand run = ChildCommand.start(LOGS.resolve("run.log"), "--data-dir", DATA.toString(), "run", "highlights",
                 "--date", "2026-01-01", "--no-reel");
         assertThat(run.waitFor(Duration.ofMinutes(3))).as(run.tail()).isZero();
         assertThat(run.output()).contains("Attached to the standalone process's HBase").contains("highlights 2026-01-01: COMPLETED");
@@ -99,7 +98,7 @@ class StandaloneTest {
     void theConsoleStopsARunInAnotherProcessAtItsNextChunk() throws Exception {
         String date = "2026-06-01";
         putLolGames(date);
-        ChildJvm run = ChildJvm.start(LOGS.resolve("run-stopped.log"), "--data-dir", DATA.toString(), "run", "highlights",
+        ChildCommand run = ChildCommand.start(LOGS.resolve("run-stopped.log"), "--data-dir", DATA.toString(), "run", "highlights",
                 "--date", date, "--no-reel");
         long execution = awaitChunks(date, run);
         String answer = console.post("/executions/" + execution + "/stop");
@@ -117,7 +116,7 @@ class StandaloneTest {
     void aRunKilledWithMinus9IsRecoveredFromTheConsoleAndCompletes() throws Exception {
         String date = "2026-06-02";
         putLolGames(date);
-        ChildJvm run = ChildJvm.start(LOGS.resolve("run-killed.log"), "--data-dir", DATA.toString(), "run", "highlights",
+        ChildCommand run = ChildCommand.start(LOGS.resolve("run-killed.log"), "--data-dir", DATA.toString(), "run", "highlights",
                 "--date", date, "--no-reel");
         long execution = awaitChunks(date, run);
         run.process().destroyForcibly(); // SIGKILL: no shutdown hook, no stop
@@ -156,7 +155,7 @@ class StandaloneTest {
         Process dead = new ProcessBuilder("true").start();
         dead.waitFor();
         new StandaloneFile(dead.pid(), 1, 1, 1).write(DATA);
-        ChildJvm export = ChildJvm.start(LOGS.resolve("export-stale.log"), "--data-dir", DATA.toString(), "export", "--date", "2026-01-01");
+        ChildCommand export = ChildCommand.start(LOGS.resolve("export-stale.log"), "--data-dir", DATA.toString(), "export", "--date", "2026-01-01");
         assertThat(export.waitFor(Duration.ofMinutes(2))).as(export.tail()).isZero();
         assertThat(export.output()).contains("demo-vod-1,").doesNotContain("Attached to the standalone");
     }
@@ -173,7 +172,7 @@ class StandaloneTest {
     }
 
     /** The run's execution, once its chat partitions have committed chunks (it is mid-run). */
-    private long awaitChunks(String date, ChildJvm run) throws Exception {
+    private long awaitChunks(String date, ChildCommand run) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(run.process().isAlive()).as("the run ended before it could be caught mid-run:\n" + run.tail()).isTrue();

@@ -1,7 +1,6 @@
 package dev.highlighter.console.security;
 
 import dev.highlighter.console.ConsoleBean;
-import dev.highlighter.jobs.HighlighterProperties;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -15,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -37,11 +37,11 @@ public class ConsoleUsers implements UserDetailsService {
     private final Map<String, ConsoleProperties.User> users = new LinkedHashMap<>();
     private final String firstStartPassword;
 
-    public ConsoleUsers(ConsoleProperties properties, HighlighterProperties highlighter) {
+    public ConsoleUsers(ConsoleProperties properties, @Value("${highlighter.data-dir:data}") Path dataDir) {
         users.putAll(properties.getUsers());
         String made = null;
         if (properties.isStandalone()) {
-            Path file = highlighter.getDataDir().resolve(FILE);
+            Path file = dataDir.resolve(FILE);
             if (!Files.exists(file)) {
                 made = randomPassword();
                 writeAdmin(file, made);

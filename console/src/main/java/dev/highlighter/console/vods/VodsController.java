@@ -3,7 +3,7 @@ package dev.highlighter.console.vods;
 import dev.highlighter.console.ConsoleBean;
 import dev.highlighter.core.HdfsLayout;
 import dev.highlighter.core.VodRef;
-import dev.highlighter.jobs.HighlighterProperties;
+import dev.highlighter.core.Windows;
 import dev.highlighter.readers.catalog.VodCatalog;
 import dev.highlighter.readers.hbase.HighlightReader;
 import java.io.IOException;
@@ -19,6 +19,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hbase.client.Connection;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -46,15 +47,15 @@ public class VodsController {
     private final ObjectProvider<Connection> connection; // HBase only when a VOD page is asked for
     private final FileSystem fs;
     private final HdfsLayout layout;
-    private final HighlighterProperties properties;
+    private final long windowMs;
 
     public VodsController(VodCatalog catalog, ObjectProvider<Connection> connection, FileSystem fs, HdfsLayout layout,
-                          HighlighterProperties properties) {
+                          @Value("${highlighter.window-ms:" + Windows.DEFAULT_WINDOW_MS + "}") long windowMs) {
         this.catalog = catalog;
         this.connection = connection;
         this.fs = fs;
         this.layout = layout;
-        this.properties = properties;
+        this.windowMs = windowMs;
     }
 
     public record VodRow(VodRef vod, Map<String, String> status) {
@@ -81,7 +82,7 @@ public class VodsController {
     @GetMapping("/vods/{vodId}")
     String vod(@PathVariable String vodId, Model model) throws IOException {
         Map<String, String> status = status(new HighlightReader(connection.getObject()), vodId);
-        VodTimeline timeline = VodTimeline.read(connection.getObject(), vodId, status.get("model_version"), properties.getWindowMs());
+        VodTimeline timeline = VodTimeline.read(connection.getObject(), vodId, status.get("model_version"), windowMs);
         if (status.isEmpty() && timeline.points().isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no VOD " + vodId + " in HBase");
         }
@@ -97,7 +98,7 @@ public class VodsController {
     @GetMapping(value = "/vods/{vodId}/timeline.png", produces = MediaType.IMAGE_PNG_VALUE)
     ResponseEntity<byte[]> timeline(@PathVariable String vodId) throws IOException {
         String version = new HighlightReader(connection.getObject()).vodColumn(vodId, "model_version").orElse(null);
-        byte[] png = TimelineChart.png(VodTimeline.read(connection.getObject(), vodId, version, properties.getWindowMs()));
+        byte[] png = TimelineChart.png(VodTimeline.read(connection.getObject(), vodId, version, windowMs));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png);
     }
 

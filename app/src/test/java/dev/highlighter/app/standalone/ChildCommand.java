@@ -1,4 +1,6 @@
-package dev.highlighter.app;
+package dev.highlighter.app.standalone;
+
+import dev.highlighter.app.HighlighterMain;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,17 +14,17 @@ import java.util.concurrent.TimeUnit;
  * A highlighter command in a JVM of its own, as a user's second terminal runs it: the test's
  * classpath, the launcher's JVM flags, output to a file under target/ to read and wait on.
  */
-public final class ChildJvm implements AutoCloseable {
+public final class ChildCommand implements AutoCloseable {
 
     private final Process process;
     private final Path output;
 
-    private ChildJvm(Process process, Path output) {
+    private ChildCommand(Process process, Path output) {
         this.process = process;
         this.output = output;
     }
 
-    public static ChildJvm start(Path output, String... args) throws IOException {
+    public static ChildCommand start(Path output, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-cp", System.getProperty("java.class.path")));
         for (String pkg : List.of("java.nio", "java.lang", "java.lang.reflect", "java.util", "java.util.concurrent", "sun.nio.ch")) {
@@ -33,7 +35,7 @@ public final class ChildJvm implements AutoCloseable {
         command.addAll(List.of(args));
         Files.createDirectories(output.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        return new ChildJvm(process, output);
+        return new ChildCommand(process, output);
     }
 
     public Process process() {
