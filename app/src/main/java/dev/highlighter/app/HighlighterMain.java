@@ -1,6 +1,7 @@
 package dev.highlighter.app;
 
 import dev.highlighter.app.cli.HighlighterCommand;
+import dev.highlighter.app.storage.StorageFaults;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -59,8 +60,28 @@ public final class HighlighterMain {
         properties.put("spring.cloud.task.name", "highlighter-" + task);
         app.setDefaultProperties(properties);
         app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("cliArguments", new CliArguments(args)));
-        ConfigurableApplicationContext context = app.run();
-        System.exit(SpringApplication.exit(context));
+        int code;
+        try {
+            ConfigurableApplicationContext context = app.run();
+            code = SpringApplication.exit(context);
+        } catch (RuntimeException e) {
+            // the application could not start, or the task's end could not be recorded (a full disk under the job
+            // repository); its context is closed already, and without an exit here HBase's threads keep the JVM alive
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            Object dataDir = properties.getOrDefault("highlighter.data-dir", System.getenv().getOrDefault("HIGHLIGHTER_DATA_DIR", "data"));
+            String why = new StorageFaults(java.nio.file.Path.of(dataDir.toString())).diagnose(e).map(d -> "; " + d).orElse("");
+            System.err.println("highlighter: " + firstLine(cause) + why);
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
     }
 
     /** The raw arguments, handed to the runner inside the application. */

@@ -62,7 +62,7 @@ public class Backfill {
     private Row runOne(String job, LocalDate date, boolean rerun, Map<String, String> settings) {
         JobExecution last = runner.lastExecution(job, date);
         String action = last == null ? "start" : last.getStatus() == BatchStatus.COMPLETED ? (rerun ? "rerun" : "skip")
-                : last.getStatus().isUnsuccessful() ? "restart" : last.isRunning() ? "recover" : "start";
+                : last.getStatus() == BatchStatus.STOPPED || last.getStatus().isUnsuccessful() ? "restart" : last.isRunning() ? "recover" : "start";
         if (action.equals("skip")) {
             return new Row(date, action, "COMPLETED (already)", Duration.ZERO, last.getId());
         }

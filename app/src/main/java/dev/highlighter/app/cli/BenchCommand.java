@@ -1,5 +1,6 @@
 package dev.highlighter.app.cli;
 
+import dev.highlighter.app.bench.ChaosBench;
 import dev.highlighter.app.bench.DayBench;
 import dev.highlighter.app.bench.HBaseBench;
 import dev.highlighter.app.bench.MediaBench;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
  * window aggregation, over every chat file of a folder, reported as messages per second.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Prints performance figures.",
-        subcommands = {BenchCommand.Chat.class, MediaBench.class, DayBench.class, HBaseBench.class})
+        subcommands = {BenchCommand.Chat.class, MediaBench.class, DayBench.class, HBaseBench.class, ChaosBench.class})
 public class BenchCommand implements Runnable {
 
     @CommandLine.Spec

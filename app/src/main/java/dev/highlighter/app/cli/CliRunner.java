@@ -1,6 +1,7 @@
 package dev.highlighter.app.cli;
 
 import dev.highlighter.app.HighlighterMain.CliArguments;
+import dev.highlighter.app.storage.StorageFaults;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -14,11 +15,13 @@ public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
 
     private final ApplicationContext context;
     private final ObjectProvider<CliArguments> arguments;
+    private final ObjectProvider<StorageFaults> faults;
     private int exitCode;
 
-    public CliRunner(ApplicationContext context, ObjectProvider<CliArguments> arguments) {
+    public CliRunner(ApplicationContext context, ObjectProvider<CliArguments> arguments, ObjectProvider<StorageFaults> faults) {
         this.context = context;
         this.arguments = arguments;
+        this.faults = faults;
     }
 
     @Override
@@ -36,7 +39,18 @@ public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
                 return CommandLine.defaultFactory().create(cls);
             }
         };
-        exitCode = HighlighterCommand.commandLine(factory).execute(cli.args());
+        CommandLine commandLine = HighlighterCommand.commandLine(factory);
+        Throwable[] thrown = new Throwable[1];
+        CommandLine.IExecutionExceptionHandler handler = commandLine.getExecutionExceptionHandler();
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            thrown[0] = e;
+            return handler.handleExecutionException(e, line, parsed);
+        });
+        exitCode = commandLine.execute(cli.args());
+        if (exitCode == ExitCodes.FAILED) {
+            // the failure's own words are often the client's ("hconnection closed"); say what storage did
+            faults.ifAvailable(f -> f.diagnose(thrown[0]).ifPresent(why -> commandLine.getErr().println("highlighter: " + why)));
+        }
     }
 
     @Override

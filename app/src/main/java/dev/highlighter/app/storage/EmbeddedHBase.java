@@ -2,7 +2,6 @@ package dev.highlighter.app.storage;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -11,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.HBaseConfiguration;
@@ -30,15 +33,29 @@ public class EmbeddedHBase implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedHBase.class);
 
+    /** How long a stop may take; a clean one takes a few seconds. */
+    static final java.time.Duration STOP_TIMEOUT = java.time.Duration.ofSeconds(20);
+
+    /** How long the master may take to come up; under heavy load it takes a minute. */
+    static final java.time.Duration START_TIMEOUT = java.time.Duration.ofMinutes(5);
+
     private final Path dataDir;
+    private final StorageFaults faults;
     private FileChannel lockChannel;
     private FileLock lock;
     private MiniZooKeeperCluster zookeeper;
-    private LocalHBaseCluster cluster;
+    private volatile LocalHBaseCluster cluster;
     private Configuration conf;
+    private ScheduledExecutorService watch;
 
     public EmbeddedHBase(Path dataDir) {
+        this(dataDir, new StorageFaults(dataDir));
+    }
+
+    /** @param faults where a full disk or an aborted server is reported, as soon as the watch sees it */
+    public EmbeddedHBase(Path dataDir, StorageFaults faults) {
         this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.faults = faults;
     }
 
     public synchronized Configuration start() {
@@ -46,6 +63,7 @@ public class EmbeddedHBase implements AutoCloseable {
             return conf;
         }
         long t0 = System.nanoTime();
+        log.info("Starting the embedded HBase in {}", dataDir.resolve("hbase"));
         try {
             Files.createDirectories(dataDir);
             lockDataDir();
@@ -68,6 +86,11 @@ public class EmbeddedHBase implements AutoCloseable {
             c.setLong("hbase.master.cleaner.interval", 10_000);
             c.setLong("hbase.master.logcleaner.ttl", 10_000);
             c.setLong("hbase.master.hfilecleaner.ttl", 10_000);
+            // HBase's own JVM shutdown hook would stop the region server under a run that is still
+            // stopping (SIGTERM); the application stops HBase itself, after the run. Nor may
+            // Hadoop's hook close the file system under it.
+            c.setBoolean("hbase.shutdown.hook", false);
+            c.setBoolean("fs.automatic.close", false);
             int port = freePort();
             zookeeper = new MiniZooKeeperCluster(c);
             zookeeper.setDefaultClientPort(port);
@@ -75,20 +98,63 @@ public class EmbeddedHBase implements AutoCloseable {
             c.setInt("hbase.zookeeper.property.clientPort", port);
             cluster = new LocalHBaseCluster(c, 1, 1);
             cluster.startup();
-            while (cluster.getActiveMaster() == null || !cluster.getActiveMaster().isInitialized()) {
-                Thread.sleep(100);
-            }
+            awaitMaster(t0);
             conf = c;
+            watch();
             log.info("Embedded HBase is up in {} ms, data in {}", (System.nanoTime() - t0) / 1_000_000, dataDir.resolve("hbase"));
             return c;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             close();
-            throw new UncheckedIOException("cannot start the embedded HBase in " + dataDir + ": " + e.getMessage(), e);
+            String why = DiskSpace.full(dataDir).orElse(e.getMessage());
+            throw new IllegalStateException("cannot start the embedded HBase in " + dataDir + ": " + why, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
             throw new IllegalStateException("interrupted while the embedded HBase was starting", e);
         }
+    }
+
+    /** The master is up, or the reason it cannot come up: a full disk, a master that died, or the time limit. */
+    private void awaitMaster(long t0) throws InterruptedException {
+        while (cluster.getActiveMaster() == null || !cluster.getActiveMaster().isInitialized()) {
+            Optional<String> full = DiskSpace.full(dataDir);
+            if (full.isPresent()) {
+                throw new IllegalStateException(full.get());
+            }
+            if (!cluster.getMasters().isEmpty() && cluster.getLiveMasters().isEmpty()) {
+                throw new IllegalStateException("its master stopped while starting (the reason is in the log above)");
+            }
+            if (System.nanoTime() - t0 > START_TIMEOUT.toNanos()) {
+                throw new IllegalStateException("its master did not come up within " + START_TIMEOUT.toMinutes() + " minutes");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * Every second: is the disk under the data folder full, has the region server aborted? Either
+     * is reported at once, so that a run fails now, naming the cause, instead of after the
+     * client's retries end in a message about a closed connection.
+     */
+    private void watch() {
+        watch = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "embedded-hbase-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        watch.scheduleWithFixedDelay(() -> {
+            LocalHBaseCluster running = cluster;
+            if (running == null) {
+                return;
+            }
+            Optional<String> full = DiskSpace.full(dataDir);
+            if (full.isPresent()) {
+                faults.record(full.get() + ": the embedded HBase and the job repository cannot write there", StorageFaults.FREE_SPACE);
+            } else if (running.getRegionServers().stream().anyMatch(t -> t.getRegionServer().isAborted())) {
+                faults.record("the embedded HBase's region server in " + dataDir + " aborted (its reason is in the log above)",
+                        "run the same command again: HBase replays its write-ahead log and the run restarts where it stopped");
+            }
+        }, 1, 1, TimeUnit.SECONDS);
     }
 
     private void lockDataDir() throws IOException {
@@ -105,36 +171,61 @@ public class EmbeddedHBase implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops HBase, waiting at most {@link #STOP_TIMEOUT}: a region server that cannot write its
+     * last flush (a full disk) would otherwise hold the process forever. What it did not flush is
+     * in its write-ahead log, replayed on the next start, as after a kill.
+     */
     @Override
     public synchronized void close() {
         long t0 = System.nanoTime();
-        try {
-            if (cluster != null) {
-                cluster.shutdown();
-                cluster.join();
+        if (watch != null) {
+            watch.shutdownNow();
+            watch = null;
+        }
+        LocalHBaseCluster stopping = cluster;
+        MiniZooKeeperCluster zk = zookeeper;
+        cluster = null;
+        zookeeper = null;
+        conf = null;
+        Thread stopper = new Thread(() -> {
+            try {
+                if (stopping != null) {
+                    stopping.shutdown();
+                    stopping.join();
+                }
+                if (zk != null) {
+                    zk.shutdown();
+                }
+            } catch (IOException | RuntimeException e) {
+                log.warn("stopping the embedded HBase failed: {}", e.toString());
             }
-            if (zookeeper != null) {
-                zookeeper.shutdown();
+        }, "embedded-hbase-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+        try {
+            stopper.join(STOP_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stopper.isAlive()) {
+            // the folder stays locked: HBase's threads may still write to it until the process ends
+            log.warn("The embedded HBase did not stop within {} s; what it had not flushed is replayed from its write-ahead log"
+                    + " on the next start", STOP_TIMEOUT.toSeconds());
+            return;
+        }
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
             }
         } catch (IOException e) {
-            log.warn("stopping the embedded HBase failed: {}", e.toString());
-        } finally {
-            cluster = null;
-            zookeeper = null;
-            conf = null;
-            try {
-                if (lock != null) {
-                    lock.release();
-                }
-                if (lockChannel != null) {
-                    lockChannel.close();
-                }
-            } catch (IOException e) {
-                log.warn("releasing the lock on {} failed: {}", dataDir, e.toString());
-            }
-            lock = null;
-            lockChannel = null;
+            log.warn("releasing the lock on {} failed: {}", dataDir, e.toString());
         }
+        lock = null;
+        lockChannel = null;
         log.info("Embedded HBase stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 

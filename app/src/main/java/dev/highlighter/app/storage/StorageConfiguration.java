@@ -43,6 +43,9 @@ public class StorageConfiguration {
     FileSystem fileSystem(StorageMode mode, HighlighterProperties props) throws IOException {
         Configuration conf = new Configuration();
         mode.hadoopSiteFiles().forEach(conf::addResource);
+        // Hadoop's JVM shutdown hook would close it under a run that is stopping on SIGTERM; the
+        // application closes it (Spring's inferred close) after the run has stopped
+        conf.setBoolean("fs.automatic.close", false);
         URI root = URI.create(rootUri(mode, props));
         log.info("File system root {}", root);
         return FileSystem.get(root, conf);
@@ -59,18 +62,29 @@ public class StorageConfiguration {
         return new HdfsLayout(root);
     }
 
-    @Bean(destroyMethod = "close")
+    @Bean
     @ConditionalOnMissingBean
-    @Lazy
-    EmbeddedHBase embeddedHBase(HighlighterProperties props) {
-        return new EmbeddedHBase(props.dataDir());
+    StorageFaults storageFaults(HighlighterProperties props) {
+        return new StorageFaults(props.dataDir());
     }
 
-    /** The connection depends on the embedded HBase, so Spring closes it first and stops HBase after. */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     @Lazy
-    Connection hbaseConnection(StorageMode mode, org.springframework.beans.factory.ObjectProvider<EmbeddedHBase> embedded) throws IOException {
+    EmbeddedHBase embeddedHBase(HighlighterProperties props, StorageFaults faults) {
+        return new EmbeddedHBase(props.dataDir(), faults);
+    }
+
+    /**
+     * The connection depends on the embedded HBase, so Spring closes it first and stops HBase after.
+     * A storage fault closes it at once: every call waiting on HBase then fails now, instead of
+     * after its retries, and the command names the fault.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    @Lazy
+    Connection hbaseConnection(StorageMode mode, org.springframework.beans.factory.ObjectProvider<EmbeddedHBase> embedded,
+                               StorageFaults faults) throws IOException {
         Configuration conf;
         if (mode.embedded()) {
             conf = embedded.getObject().start();
@@ -80,6 +94,17 @@ public class StorageConfiguration {
         }
         boundFailures(conf);
         Connection connection = ConnectionFactory.createConnection(conf);
+        faults.onFault(() -> {
+            try {
+                connection.close();
+            } catch (IOException e) {
+                log.warn("closing the HBase connection after a storage fault failed: {}", e.toString());
+            }
+        });
+        if (!mode.embedded()) { // the embedded HBase is watched from inside (EmbeddedHBase)
+            HBaseWatch.start(connection, java.time.Duration.ofMillis(conf.getLong("hbase.client.operation.timeout", 120_000)), faults,
+                    conf.get("hbase.zookeeper.quorum") + ":" + conf.get("hbase.zookeeper.property.clientPort", "2181"));
+        }
         HBaseTables.ensure(connection);
         return connection;
     }

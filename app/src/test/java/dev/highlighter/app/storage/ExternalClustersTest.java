@@ -51,7 +51,8 @@ class ExternalClustersTest {
         HdfsLayout layout = storage.hdfsLayout(mode, props);
         assertThat(layout.root().toString()).isEqualTo("/highlighter");
 
-        try (Connection connection = storage.hbaseConnection(mode, new StaticListableBeanFactory().getBeanProvider(EmbeddedHBase.class))) {
+        try (Connection connection = storage.hbaseConnection(mode, new StaticListableBeanFactory().getBeanProvider(EmbeddedHBase.class),
+                new StorageFaults(conf))) {
             assertThat(connection.getAdmin().tableExists(HBaseSchema.HIGHLIGHTS)).isTrue();
         }
     }

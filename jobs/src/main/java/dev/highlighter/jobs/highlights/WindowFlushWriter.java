@@ -9,15 +9,24 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
  * The sink of a feature step. Chunks are summed into windows as they come; the features depend
  * on the whole VOD's baseline, so they are written to their HBase family once the last chunk is
  * in, and only if the step succeeded: a failed VOD leaves no half-written rows. A failure while
  * writing fails the step (and so the VOD), not just a log line.
+ * <p>
+ * The features are written inside the step's last chunk transaction, when the reader has said
+ * it has no more items ({@link #signalling}), not in {@code afterStep}: Spring Batch 6 records the
+ * step COMPLETED before it calls {@code afterStep}, so a process killed (or a disk that filled)
+ * while the features were being written left a VOD marked done with no rows, which every later
+ * restart skipped. Now the step is only recorded COMPLETED once its rows are in HBase.
  */
-public class WindowFlushWriter<T> implements ItemWriter<T>, StepExecutionListener {
+public class WindowFlushWriter<T> implements ItemStreamWriter<T>, StepExecutionListener {
 
     /** Rows per HBase batch when the features are written. */
     static final int WRITE_BATCH = 1000;
@@ -57,6 +66,52 @@ public class WindowFlushWriter<T> implements ItemWriter<T>, StepExecutionListene
         this.outcome = outcome;
     }
 
+    private StepExecution step;
+    private volatile boolean inputEnded;
+    private boolean flushed;
+
+    /**
+     * The step's reader, telling the writer of the same step when it has read its last item. Both
+     * are step-scoped proxies: the decorator is made once, each call reaches the running step's own.
+     */
+    public static <I> ItemStreamReader<I> signalling(ItemStreamReader<I> reader, WindowFlushWriter<?> writer) {
+        return new ItemStreamReader<>() {
+            @Override
+            public I read() throws Exception {
+                I item = reader.read();
+                if (item == null) {
+                    writer.inputEnded();
+                }
+                return item;
+            }
+
+            @Override
+            public void open(ExecutionContext context) {
+                reader.open(context);
+            }
+
+            @Override
+            public void update(ExecutionContext context) {
+                reader.update(context);
+            }
+
+            @Override
+            public void close() {
+                reader.close();
+            }
+        };
+    }
+
+    /** The reader has no more items: the chunk being committed is the last one. */
+    public void inputEnded() {
+        inputEnded = true;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        this.step = stepExecution;
+    }
+
     @Override
     public void write(Chunk<? extends T> chunk) {
         for (T item : chunk) {
@@ -64,29 +119,28 @@ public class WindowFlushWriter<T> implements ItemWriter<T>, StepExecutionListene
         }
     }
 
+    /** Called in every chunk's transaction after the reader's own update; the last one writes the features. */
+    @Override
+    public void update(ExecutionContext context) {
+        if (inputEnded && !flushed && step != null) {
+            try {
+                flush(step);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new ItemStreamException(e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Only for a reader that was not {@link #signalling} (the features were not written in the last chunk). */
     @Override
     public ExitStatus afterStep(StepExecution step) {
-        if (step.getStatus() != BatchStatus.COMPLETED) {
+        if (step.getStatus() != BatchStatus.COMPLETED || flushed) {
             return null;
         }
         try {
-            step.getExecutionContext().putLong(ITEMS_KEY, aggregator.items());
-            String problem = outcome.problem(step, aggregator.items());
-            if (problem != null) {
-                throw new IllegalStateException(problem);
-            }
-            long written = 0;
-            if (outcome.keep(step)) {
-                outcome.beforeWrite(step);
-                List<WindowFeatures> windows = aggregator.features();
-                for (int i = 0; i < windows.size(); i += WRITE_BATCH) {
-                    features.write(new Chunk<>(windows.subList(i, Math.min(windows.size(), i + WRITE_BATCH))));
-                }
-                written = windows.size();
-            }
-            step.setWriteCount(written);
-            outcome.done(step, aggregator.items(), written);
-            outcome.record(step);
+            flush(step);
             return null;
         } catch (Exception e) {
             // afterStep exceptions are only logged by Spring Batch, so fail the step explicitly
@@ -94,5 +148,26 @@ public class WindowFlushWriter<T> implements ItemWriter<T>, StepExecutionListene
             step.addFailureException(e);
             return ExitStatus.FAILED.addExitDescription(e.getMessage());
         }
+    }
+
+    private void flush(StepExecution step) throws Exception {
+        flushed = true;
+        step.getExecutionContext().putLong(ITEMS_KEY, aggregator.items());
+        String problem = outcome.problem(step, aggregator.items());
+        if (problem != null) {
+            throw new IllegalStateException(problem);
+        }
+        long written = 0;
+        if (outcome.keep(step)) {
+            outcome.beforeWrite(step);
+            List<WindowFeatures> windows = aggregator.features();
+            for (int i = 0; i < windows.size(); i += WRITE_BATCH) {
+                features.write(new Chunk<>(windows.subList(i, Math.min(windows.size(), i + WRITE_BATCH))));
+            }
+            written = windows.size();
+        }
+        step.setWriteCount(written);
+        outcome.done(step, aggregator.items(), written);
+        outcome.record(step);
     }
 }

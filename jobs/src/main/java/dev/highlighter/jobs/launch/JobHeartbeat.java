@@ -93,10 +93,17 @@ public class JobHeartbeat implements JobExecutionListener, SmartLifecycle {
             return;
         }
         for (JobExecution execution : running.values()) {
+            if (execution.getEndTime() != null) {
+                // it ended, but its end could not be recorded (say, a full disk): nothing to wait for
+                running.remove(execution.getId());
+                continue;
+            }
             log.warn("Shutting down: stopping job execution {} ({}); it will end STOPPED and can be restarted",
                     execution.getId(), execution.getJobInstance().getJobName());
             try {
                 operator.stop(execution);
+            } catch (org.springframework.batch.core.launch.JobExecutionNotRunningException e) {
+                running.remove(execution.getId());
             } catch (Exception e) {
                 log.warn("Could not stop job execution {}: {}", execution.getId(), e.getMessage());
             }

@@ -72,7 +72,8 @@ public class JobRunner {
             log.info("{} for {} already completed (execution {}); use --rerun to run it again", jobName, date, last.getId());
             return last;
         }
-        if (last != null && last.getStatus().isUnsuccessful()) {
+        // STOPPED (a SIGTERM, an operator's stop) ranks below FAILED in Batch's order, so ask for it by name
+        if (last != null && (last.getStatus() == BatchStatus.STOPPED || last.getStatus().isUnsuccessful())) {
             log.info("Restarting {} for {} after execution {} ended {}", jobName, date, last.getId(), last.getStatus());
             return operator.restart(last);
         }

@@ -55,7 +55,7 @@ public class FeedbackJobConfiguration {
         return new StepBuilder("feedbackEvents", repository)
                 .<FeedbackEvent, FeedbackEvent>chunk(1000)
                 .transactionManager(tm)
-                .reader(feedbackEventReader)
+                .reader(WindowFlushWriter.signalling(feedbackEventReader, labelWriter))
                 .writer(labelWriter)
                 .faultTolerant()
                 .skip(MalformedRowException.class)
