@@ -6,17 +6,23 @@ import org.apache.hadoop.hbase.util.Bytes;
 
 /**
  * How a prediction sits in {@code windows:p}: qualifier {@code {version}} holds the probability,
+ * {@code {version}|margin} its log-odds (a double; rows written before it existed have none),
  * qualifier {@code {version}|why} the feature contributions as {@code name=value,…}.
  */
 public final class PredictionCodec {
 
     private static final String WHY = "|why";
+    private static final String MARGIN = "|margin";
 
     private PredictionCodec() {
     }
 
     public static byte[] probabilityQualifier(String modelVersion) {
         return Bytes.toBytes(modelVersion);
+    }
+
+    public static byte[] marginQualifier(String modelVersion) {
+        return Bytes.toBytes(modelVersion + MARGIN);
     }
 
     public static byte[] contributionsQualifier(String modelVersion) {

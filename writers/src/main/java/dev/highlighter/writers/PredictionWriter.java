@@ -12,7 +12,7 @@ import org.apache.hadoop.hbase.util.Bytes;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-/** Writes probabilities to {@code windows:p}, keyed by model version, so versions sit side by side. */
+/** Writes probabilities and margins to {@code windows:p}, keyed by model version, so versions sit side by side. */
 public class PredictionWriter implements ItemWriter<ScoredBatch> {
 
     private final Connection connection;
@@ -26,10 +26,12 @@ public class PredictionWriter implements ItemWriter<ScoredBatch> {
         List<Put> puts = new ArrayList<>();
         for (ScoredBatch batch : chunk) {
             byte[] probability = PredictionCodec.probabilityQualifier(batch.modelVersion());
+            byte[] margin = PredictionCodec.marginQualifier(batch.modelVersion());
             byte[] why = PredictionCodec.contributionsQualifier(batch.modelVersion());
             for (ScoredWindow w : batch.windows()) {
                 puts.add(new Put(HBaseSchema.windowRow(w.vodId(), w.startMs()))
                         .addColumn(HBaseSchema.PREDICTIONS, probability, Bytes.toBytes(w.probability()))
+                        .addColumn(HBaseSchema.PREDICTIONS, margin, Bytes.toBytes(w.margin()))
                         .addColumn(HBaseSchema.PREDICTIONS, why, PredictionCodec.encode(w.contributions())));
             }
         }

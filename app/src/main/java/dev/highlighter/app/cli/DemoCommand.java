@@ -61,9 +61,9 @@ public class DemoCommand implements Callable<Integer> {
         String version = new VodRowReader(connection).read(DemoDay.VOD_ID).flatMap(VodRow::modelVersion).orElseThrow();
         List<Highlight> found = reader.highlights(DemoDay.VOD_ID, version);
         out.printf("%nHighlights of %s (model %s), events were at %s s:%n", DemoDay.VOD_ID, version, DemoDay.EVENTS_S);
-        out.println("rank  start    end      score  driven by");
+        out.println("rank  start    end        score  driven by");
         for (Highlight h : found.stream().sorted(java.util.Comparator.comparingInt(Highlight::rank)).toList()) {
-            out.printf(Locale.ROOT, "%4d  %6.1fs  %6.1fs  %.3f  %s%n", h.rank(), h.startSeconds(), h.endSeconds(), h.score(),
+            out.printf(Locale.ROOT, "%4d  %6.1fs  %6.1fs  %9.3f  %s%n", h.rank(), h.startSeconds(), h.endSeconds(), h.score(),
                     String.join(", ", h.topFeatures()));
         }
         long caught = DemoDay.EVENTS_S.stream()

@@ -29,6 +29,10 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--only-predicted", description = "Evaluate only the labelled VODs that appear in the predictions.")
     boolean onlyPredicted;
 
+    @Option(names = "--top-k", paramLabel = "K", description = {"Keep each VOD's K best predictions by score (the export's score column) before scoring:",
+            "what a reel or a budget of K per VOD shows, and the fair measure where labels are not exhaustive."})
+    Integer topK;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -36,6 +40,16 @@ public class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<LabelledVod> vods = LabelsJson.readLabels(labels);
         List<Segment> predicted = PredictionsCsv.read(predictions);
+        if (topK != null) {
+            if (topK < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--top-k must be at least 1, not " + topK);
+            }
+            if (predicted.stream().anyMatch(s -> Double.isNaN(s.score()))) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--top-k ranks by score, but " + predictions
+                        + " has no score column (vod_id,start_s,end_s,score,...)");
+            }
+            predicted = HighlightEvaluator.topK(predicted, topK);
+        }
         if (onlyPredicted) {
             Set<String> ids = predicted.stream().map(Segment::vodId).collect(Collectors.toSet());
             vods = vods.stream().filter(v -> ids.contains(v.vodId())).toList();

@@ -22,6 +22,7 @@ final class PredictionsCsv {
             if (header == null || !header.startsWith("vod_id,start_s,end_s")) {
                 throw new IllegalArgumentException(file + ":1: expected the header vod_id,start_s,end_s,...");
             }
+            boolean scored = header.startsWith("vod_id,start_s,end_s,score");
             String line;
             int number = 1;
             while ((line = in.readLine()) != null) {
@@ -31,9 +32,12 @@ final class PredictionsCsv {
                 }
                 String[] f = line.split(",");
                 try {
-                    out.add(new Segment(f[0], Double.parseDouble(f[1]), Double.parseDouble(f[2])));
+                    // the score (4th column) ranks segments for --top-k; files without one are unranked
+                    double score = scored && f.length > 3 ? Double.parseDouble(f[3]) : Double.NaN;
+                    out.add(new Segment(f[0], Double.parseDouble(f[1]), Double.parseDouble(f[2]), score));
                 } catch (RuntimeException e) {
-                    throw new IllegalArgumentException(file + ":" + number + ": expected vod_id,start_s,end_s,... but got '" + line + "'");
+                    throw new IllegalArgumentException(file + ":" + number + ": expected vod_id,start_s,end_s" + (scored ? ",score" : "")
+                            + ",... (numbers) but got '" + line + "'");
                 }
             }
         }

@@ -50,6 +50,9 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "URI", description = "feedback: explicit labels in labels.json form (a path on the file system or a URI).")
     String labels;
 
+    @Option(names = "--clips", paramLabel = "DIR", description = "feedback: a folder of viewers' clip events (*.jsonl lines {\"type\":\"clip\",\"vod\":…,\"t\":…,\"duration\":…}), read beside the date's feedback events.")
+    String clips;
+
     @Option(names = "--lookback-days", paramLabel = "N", description = "retrain: days of labelled VODs to learn from (default: highlighter.retrain-lookback-days).")
     Integer lookbackDays;
 
@@ -67,6 +70,9 @@ public class RunCommand implements Callable<Integer> {
         }
         if (labels != null) {
             settings.put("labels", labels.contains(":") ? labels : java.nio.file.Path.of(labels).toAbsolutePath().toUri().toString());
+        }
+        if (clips != null) {
+            settings.put("clips", clips.contains(":") ? clips : java.nio.file.Path.of(clips).toAbsolutePath().toUri().toString());
         }
         if (lookbackDays != null) {
             settings.put("lookbackDays", String.valueOf(lookbackDays));

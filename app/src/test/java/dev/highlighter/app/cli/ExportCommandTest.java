@@ -73,6 +73,10 @@ class ExportCommandTest {
         }
         assertThat(expected).isPositive();
         assertThat(lines).hasSize((int) expected + 1);
-        assertThat(lines.subList(1, lines.size())).allMatch(l -> l.matches("\\d+,\\d+\\.\\d{3},\\d+\\.\\d{3},[01]\\.\\d{4},rule-v0"));
+        // the score is the segment's log-odds above the threshold summed over it: 0 up, unbounded (it
+        // was the peak probability, in [0, 1], which saturated at 1.0000 and could not rank)
+        assertThat(lines.subList(1, lines.size())).allMatch(l -> l.matches("\\d+,\\d+\\.\\d{3},\\d+\\.\\d{3},\\d+\\.\\d{4},rule-v0"));
+        List<Double> scores = lines.subList(1, lines.size()).stream().map(l -> Double.parseDouble(l.split(",")[3])).toList();
+        assertThat(scores).as("scores rank: no ties").doesNotHaveDuplicates();
     }
 }

@@ -72,4 +72,9 @@ public final class SharedData {
     public static Path lolLabels() {
         return dir().resolve("lol-worlds-2019/labels.json");
     }
+
+    /** Ten Dota 2 broadcasts: {@code labels.json} and {@code chat/<vod>.chat.jsonl}, another game and a quieter chat. */
+    public static Path dota() {
+        return dir().resolve("dota2-2017");
+    }
 }

@@ -13,6 +13,9 @@ import dev.highlighter.readers.feedback.FeedbackEventReader;
 import dev.highlighter.writers.QuarantineFile;
 import dev.highlighter.writers.WindowFeaturesWriter;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hbase.client.Connection;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -29,10 +32,10 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@code feedback} job for a date: implicit events to per-window labels, then explicit
- * labels, which win, into HBase {@code windows:l}.
+ * The {@code feedback} job for a date: implicit events (views, likes, shares, skips, viewers'
+ * clips) to per-window labels, then explicit labels, which win, into HBase {@code windows:l}.
  * <pre>
- * feedbackEvents (feedback/D/*.jsonl; bad lines quarantined) -> explicitLabels (labels.json, optional)
+ * feedbackEvents (feedback/D/*.jsonl and the clips folder, optional; bad lines quarantined) -> explicitLabels (labels.json, optional)
  * </pre>
  */
 @Configuration(proxyBeanMethods = false)
@@ -69,8 +72,10 @@ public class FeedbackJobConfiguration {
 
     @Bean
     @StepScope
-    FeedbackEventReader feedbackEventReader(FileSystem fs, HdfsLayout layout, @Value("#{jobParameters['date']}") LocalDate date) {
-        return new FeedbackEventReader(fs, layout.feedback(date));
+    FeedbackEventReader feedbackEventReader(FileSystem fs, HdfsLayout layout, @Value("#{jobParameters['date']}") LocalDate date,
+                                            @Value("#{jobParameters['clips']}") String clips) {
+        // clip events may also come as a folder of their own (run feedback --clips DIR), read beside the date's events
+        return new FeedbackEventReader(fs, layout.feedback(date), clips == null || clips.isBlank() ? List.of() : List.of(new Path(clips)));
     }
 
     @Bean

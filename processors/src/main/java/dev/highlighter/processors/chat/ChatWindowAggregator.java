@@ -45,6 +45,10 @@ public class ChatWindowAggregator implements WindowAggregator<MessageSignals> {
         s.emotes += m.emotes();
         s.shouting += m.shouting() ? 1 : 0;
         s.punctuation += m.punctuation() ? 1 : 0;
+        s.chars += m.chars();
+        s.stretched += m.stretched() ? 1 : 0;
+        s.emoji += m.emoji() ? 1 : 0;
+        s.camel += m.camel() ? 1 : 0;
         for (String t : m.tokens()) {
             s.tokens.merge(t, 1, Integer::sum);
         }
@@ -111,12 +115,42 @@ public class ChatWindowAggregator implements WindowAggregator<MessageSignals> {
                 values.put(ChatFeatures.z(e.getKey()), baselines.get(e.getKey()).z(v));
             }
             Sums s = windows.get(first + i);
+            values.put(ChatFeatures.CHARS, s == null ? 0.0 : s.chars);
+            values.put(ChatFeatures.SPAM, s == null ? 0.0 : spam(s.tokens));
+            values.put(ChatFeatures.STRETCHED, s == null ? 0.0 : s.stretched);
+            values.put(ChatFeatures.EMOJI, s == null ? 0.0 : s.emoji);
+            values.put(ChatFeatures.CAMEL, s == null ? 0.0 : s.camel);
             if (s != null) {
                 topTokens(s.tokens).forEach((t, c) -> values.put(ChatFeatures.token(t), (double) c));
             }
             out.add(new WindowFeatures(vodId, Windows.start(first + i, windowMs), values));
         }
         return out;
+    }
+
+    /**
+     * How many messages carry the window's most used word, letter runs cut to two so that kkkk
+     * and kkkkkk, ㅋㅋㅋ and ㅋㅋㅋㅋ, 2333 and 23333 are one token (a message counts a word once).
+     */
+    static int spam(Map<String, Integer> tokens) {
+        Map<String, Integer> collapsed = new HashMap<>();
+        int most = 0;
+        for (Map.Entry<String, Integer> e : tokens.entrySet()) {
+            most = Math.max(most, collapsed.merge(collapse(e.getKey()), e.getValue(), Integer::sum));
+        }
+        return most;
+    }
+
+    static String collapse(String token) {
+        StringBuilder out = new StringBuilder(token.length());
+        int run = 0;
+        for (int i = 0; i < token.length(); i++) {
+            run = i > 0 && token.charAt(i) == token.charAt(i - 1) ? run + 1 : 1;
+            if (run <= 2) {
+                out.append(token.charAt(i));
+            }
+        }
+        return out.length() == token.length() ? token : out.toString();
     }
 
     /** The window's most used tokens, so that a window of a huge chat keeps a bounded row. */
@@ -140,6 +174,10 @@ public class ChatWindowAggregator implements WindowAggregator<MessageSignals> {
         int repeats;
         int shouting;
         int punctuation;
+        int chars;
+        int stretched;
+        int emoji;
+        int camel;
         final Set<String> texts = new HashSet<>();
         final Set<String> users = new HashSet<>();
         final Map<String, Integer> tokens = new HashMap<>();

@@ -6,13 +6,20 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-/** Turns a chat message into its reaction signals: lexicon hits, shouting, punctuation runs. */
+/**
+ * Turns a chat message into its reaction signals: lexicon hits, shouting, punctuation runs, and
+ * signs of a reaction that need no word list, so that they mean the same in any language: its
+ * length, stretched characters (ㅋㅋㅋ, www, kkkk, 2333, !!!), emoji, emote-like CamelCase words.
+ */
 public class MessageSignalExtractor implements ItemProcessor<ChatMessage, MessageSignals> {
 
     /** Messages shorter than this are not judged for shouting ("GG" is not shouting). */
     static final int MIN_LETTERS_FOR_CAPS = 4;
     /** Share of capital letters above which a message counts as shouting. */
     static final double CAPS_SHARE = 0.7;
+
+    /** A character this many times in a row stretches the message: ㅋㅋㅋ, www, !!!. */
+    static final int STRETCH = 3;
 
     /** Longer "words" are pasted links and spam, not vocabulary. */
     static final int MAX_TOKEN_CHARS = 32;
@@ -32,12 +39,21 @@ public class MessageSignalExtractor implements ItemProcessor<ChatMessage, Messag
         int letters = 0;
         int upper = 0;
         boolean punctuation = false;
+        boolean stretched = false;
+        boolean camel = false;
+        boolean emoji = false;
+        int run = 0;
         List<String> tokens = new ArrayList<>(8);
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : ' ';
+            run = i > 0 && c == text.charAt(i - 1) ? run + 1 : 1;
+            stretched |= run >= STRETCH && !Character.isWhitespace(c);
+            // emoji and other pictographs: Unicode's "other symbol" class, most of them outside the BMP
+            emoji |= c >= 0x2190 && !Character.isLowSurrogate(c) && Character.getType(text.codePointAt(i)) == Character.OTHER_SYMBOL;
             if (Character.isWhitespace(c)) {
                 if (start >= 0) {
+                    camel |= isCamel(text, start, i);
                     // lower-cased once: the lexicon matches case-insensitively and reuses an unchanged string
                     String word = text.substring(start, i).toLowerCase(Locale.ROOT);
                     lexicon.count(word, counts);
@@ -66,8 +82,32 @@ public class MessageSignalExtractor implements ItemProcessor<ChatMessage, Messag
         String user = message.user() == null ? null : message.user().toLowerCase(Locale.ROOT);
         return new MessageSignals(message.offsetMs(), user, normalise(text),
                 counts[ReactionLexicon.Category.LAUGH.ordinal()], counts[ReactionLexicon.Category.HYPE.ordinal()],
-                counts[ReactionLexicon.Category.EMOTE.ordinal()], shouting, punctuation, tokens);
+                counts[ReactionLexicon.Category.EMOTE.ordinal()], shouting, punctuation, tokens,
+                text.codePointCount(0, text.length()), stretched, emoji, camel);
     }
+
+    /**
+     * An emote-like word: letters (and digits) with a capital after the first character and a
+     * lower-case letter somewhere, as Twitch and BTTV emotes are named (PogChamp, monkaS,
+     * FeelsBadMan), not all-caps shouting.
+     */
+    static boolean isCamel(String text, int from, int to) {
+        if (to - from < 4 || to - from > MAX_TOKEN_CHARS) {
+            return false;
+        }
+        boolean lower = false;
+        boolean innerUpper = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c) || c > 0x7f) {
+                return false;
+            }
+            lower |= Character.isLowerCase(c);
+            innerUpper |= i > from && Character.isUpperCase(c);
+        }
+        return lower && innerUpper;
+    }
+
 
     /** Lower case, single spaces, and long letter runs cut to three, so "LULLLL" repeats "LULL". */
     static String normalise(String text) {

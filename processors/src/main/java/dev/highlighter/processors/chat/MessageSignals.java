@@ -14,9 +14,14 @@ import java.util.List;
  * @param shouting    the message is mostly capitals
  * @param punctuation the message has a run of '!' or '?'
  * @param tokens      the message's distinct words, lower case, each once, for the vocabulary a trained model learns
+ * @param chars       its length in characters (code points): reactions are short in any language
+ * @param stretched   it has a run of three or more of one character: ㅋㅋㅋ, www, kkkk, 2333, !!!, LULLL
+ * @param emoji       it has an emoji or another pictographic symbol
+ * @param camel       it has an emote-like CamelCase word (PogChamp, monkaS, BibleThump)
  */
 public record MessageSignals(long offsetMs, String userKey, String textKey, int laugh, int hype, int emotes,
-                             boolean shouting, boolean punctuation, List<String> tokens) {
+                             boolean shouting, boolean punctuation, List<String> tokens, int chars, boolean stretched,
+                             boolean emoji, boolean camel) {
 
     public MessageSignals {
         // a view, not a copy: this runs for every message (the extractor hands its list over)

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Trains a model and chooses its decision point (the threshold and the peak a segment must reach)
@@ -33,7 +34,12 @@ public final class DecisionTuning {
     }
 
     public static XgbHighlightModel fit(String version, List<XgbTrainer.LabelledVod> vods, long windowMs) {
-        XgbHighlightModel model = XgbTrainer.train(version, vods, windowMs);
+        return fit(version, vods, windowMs, Set.of());
+    }
+
+    /** As {@link #fit(String, List, long)}, without the columns of the given feature groups (an ablation). */
+    public static XgbHighlightModel fit(String version, List<XgbTrainer.LabelledVod> vods, long windowMs, Set<String> without) {
+        XgbHighlightModel model = XgbTrainer.train(version, vods, windowMs, without);
         ModelEvaluation.Scores unseen = null;
         int folds = Math.min(INNER_FOLDS, vods.size());
         if (folds >= 3) {
@@ -56,7 +62,7 @@ public final class DecisionTuning {
                             train.add(v);
                         }
                     }
-                    XgbHighlightModel inner = XgbTrainer.train(version + "-inner" + split + "." + k, train, windowMs);
+                    XgbHighlightModel inner = XgbTrainer.train(version + "-inner" + split + "." + k, train, windowMs, without);
                     ModelEvaluation.Scores s = ModelEvaluation.score(inner, held);
                     unseen = unseen == null ? s : unseen.plus(s);
                 }

@@ -5,6 +5,8 @@ import dev.highlighter.core.LabelledVod;
 import dev.highlighter.core.Segment;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -64,6 +66,22 @@ public final class HighlightEvaluator {
     }
 
     public static final Result EMPTY = new Result(0, 0, 0, 0, 0, 0, 0, 0);
+
+    /**
+     * Each VOD's {@code k} best predictions by score, as a reel or a user's budget would read them
+     * (ties, which scores should not have, go to the earlier segment). {@code k <= 0} keeps all.
+     */
+    public static List<Segment> topK(List<Segment> predictions, int k) {
+        if (k <= 0) {
+            return predictions;
+        }
+        Comparator<Segment> best = Comparator.comparingDouble((Segment s) -> Double.isNaN(s.score()) ? Double.NEGATIVE_INFINITY : s.score())
+                .reversed().thenComparingDouble(Segment::start);
+        List<Segment> out = new ArrayList<>();
+        predictions.stream().collect(Collectors.groupingBy(Segment::vodId, LinkedHashMap::new, Collectors.toList()))
+                .forEach((vod, segments) -> segments.stream().sorted(best).limit(k).forEach(out::add));
+        return out;
+    }
 
     /** Evaluates every labelled VOD; a VOD without predictions counts as all misses. */
     public static Result evaluate(List<LabelledVod> labels, List<Segment> predictions) {

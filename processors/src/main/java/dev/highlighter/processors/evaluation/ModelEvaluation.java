@@ -63,7 +63,7 @@ public final class ModelEvaluation {
 
     private static List<Segment> segments(String version, String vod, List<ScoredWindow> scored, long windowMs, SegmentPolicy policy) {
         return new Segmenter(policy).process(new VodScores(vod, version, windowMs, scored, List.of())).highlights().stream()
-                .map((Highlight h) -> new Segment(vod, h.startSeconds(), h.endSeconds())).toList();
+                .map((Highlight h) -> new Segment(vod, h.startSeconds(), h.endSeconds(), h.score())).toList();
     }
 
     /** Runs the model once over the VODs; thresholds and metrics are then computed from these scores. */

@@ -71,14 +71,22 @@ public final class VodValidation {
 
     /** The seed product's rule: the five busiest one-minute buckets, as 60 s clips. */
     public static List<Segment> seedRule(String vod, List<WindowFeatures> windows) {
+        return seedRule(vod, windows, SEED_MINUTES);
+    }
+
+    /**
+     * The seed rule at another budget: the {@code minutes} busiest one-minute buckets, each scored
+     * by its message count, so that a budget of K per VOD compares it at K clips as well.
+     */
+    public static List<Segment> seedRule(String vod, List<WindowFeatures> windows, int minutes) {
         Map<Long, Double> perMinute = new TreeMap<>();
         for (WindowFeatures w : windows) {
             perMinute.merge(w.startMs() / 60_000, w.get(ChatFeatures.MESSAGES), Double::sum);
         }
         return perMinute.entrySet().stream()
                 .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(SEED_MINUTES)
-                .map(e -> new Segment(vod, e.getKey() * 60.0, e.getKey() * 60.0 + 60))
+                .limit(minutes)
+                .map(e -> new Segment(vod, e.getKey() * 60.0, e.getKey() * 60.0 + 60, e.getValue()))
                 .sorted(Comparator.comparingDouble(Segment::start))
                 .toList();
     }

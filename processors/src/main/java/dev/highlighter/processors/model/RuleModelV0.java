@@ -110,9 +110,11 @@ public class RuleModelV0 implements HighlightModel {
             if (weightPresent > 0) {
                 score /= weightPresent; // renormalise so a missing signal does not lower every score
             }
-            double probability = 1 / (1 + Math.exp(-STEEPNESS * (score - MIDPOINT)));
+            // the margin ranks: the probability reaches 1.0 (and ties) for every strong moment
+            double margin = STEEPNESS * (score - MIDPOINT);
+            double probability = 1 / (1 + Math.exp(-margin));
             WindowFeatures window = batch.windows().get(i);
-            out.add(new ScoredWindow(window.vodId(), window.startMs(), probability, contributions));
+            out.add(new ScoredWindow(window.vodId(), window.startMs(), probability, margin, contributions));
         }
         return out;
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoostError;
@@ -15,17 +16,26 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * A trained model: gradient-boosted trees (XGBoost) over {@link FeatureLayout}, with the token
  * vocabulary it learned and the decision point chosen for it. Each prediction also gets its SHAP
  * contributions per column, summed per signal, so a highlight can name what drove it as rule-v0
- * does.
+ * does, and its margin (log-odds), which keeps ranking where the probability saturates.
  *
  * @param threshold     a window is a segment candidate from this probability
  * @param peakThreshold a segment is kept only if one of its windows reaches this
+ * @param without       the feature groups it was trained without (an ablation; empty for a real model)
  */
 public record XgbHighlightModel(String version, Booster booster, TokenVocabulary vocabulary, long windowMs, double threshold,
-                                double peakThreshold) implements HighlightModel {
+                                double peakThreshold, Set<String> without) implements HighlightModel {
+
+    public XgbHighlightModel {
+        without = Set.copyOf(without);
+    }
+
+    public XgbHighlightModel(String version, Booster booster, TokenVocabulary vocabulary, long windowMs, double threshold, double peakThreshold) {
+        this(version, booster, vocabulary, windowMs, threshold, peakThreshold, Set.of());
+    }
 
     /** The same trees and vocabulary at another decision point. */
     public XgbHighlightModel withDecision(double newThreshold, double newPeak) {
-        return new XgbHighlightModel(version, booster, vocabulary, windowMs, newThreshold, newPeak);
+        return new XgbHighlightModel(version, booster, vocabulary, windowMs, newThreshold, newPeak, without);
     }
 
     @Override
@@ -50,14 +60,16 @@ public record XgbHighlightModel(String version, Booster booster, TokenVocabulary
         if (n == 0) {
             return List.of();
         }
-        int width = FeatureLayout.width();
-        float[] rows = FeatureLayout.rows(windows, windowMs, vocabulary);
+        int width = FeatureLayout.width(without);
+        float[] rows = FeatureLayout.select(FeatureLayout.rows(windows, windowMs, vocabulary), n, without);
         float[][] p;
+        float[][] margins;
         float[][] contributions;
         try {
             DMatrix m = new DMatrix(rows, n, width, Float.NaN);
             try {
                 p = booster.predict(m);
+                margins = booster.predict(m, true);
                 contributions = booster.predictContrib(m, 0);
             } finally {
                 m.dispose();
@@ -65,7 +77,7 @@ public record XgbHighlightModel(String version, Booster booster, TokenVocabulary
         } catch (XGBoostError e) {
             throw new IllegalStateException("model " + version + " cannot predict: " + e.getMessage(), e);
         }
-        List<String> signalOf = FeatureLayout.signalOfColumn();
+        List<String> signalOf = FeatureLayout.signalOfColumn(without);
         List<ScoredWindow> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Map<String, Double> why = new HashMap<>();
@@ -73,7 +85,7 @@ public record XgbHighlightModel(String version, Booster booster, TokenVocabulary
                 why.merge(signalOf.get(c), (double) contributions[i][c], Double::sum);
             }
             WindowFeatures w = windows.get(i);
-            out.add(new ScoredWindow(w.vodId(), w.startMs(), p[i][0], why));
+            out.add(new ScoredWindow(w.vodId(), w.startMs(), p[i][0], margins[i][0], why));
         }
         return out;
     }

@@ -6,6 +6,7 @@ import dev.highlighter.core.WindowFeatures;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
@@ -37,8 +38,13 @@ public final class XgbTrainer {
      * decision point is left at 0.5; {@code DecisionTuning} chooses a better one.
      */
     public static XgbHighlightModel train(String version, List<LabelledVod> vods, long windowMs) {
+        return train(version, vods, windowMs, Set.of());
+    }
+
+    /** As {@link #train(String, List, long)}, without the columns of the given feature groups (an ablation). */
+    public static XgbHighlightModel train(String version, List<LabelledVod> vods, long windowMs, Set<String> without) {
         TokenVocabulary vocabulary = TokenVocabulary.learn(vods, windowMs);
-        int width = FeatureLayout.width();
+        int width = FeatureLayout.width(without);
         int rows = 0;
         for (LabelledVod v : vods) {
             for (float l : v.labels()) {
@@ -53,7 +59,7 @@ public final class XgbTrainer {
         int r = 0;
         long positives = 0;
         for (LabelledVod v : vods) {
-            float[] all = FeatureLayout.rows(v.windows(), windowMs, vocabulary);
+            float[] all = FeatureLayout.select(FeatureLayout.rows(v.windows(), windowMs, vocabulary), v.windows().size(), without);
             for (int i = 0; i < v.windows().size(); i++) {
                 float label = v.labels()[i];
                 if (Float.isNaN(label)) {
@@ -83,7 +89,7 @@ public final class XgbTrainer {
             try {
                 train.setLabel(y);
                 Booster booster = XGBoost.train(train, params, ROUNDS, new HashMap<>(), null, null);
-                return new XgbHighlightModel(version, booster, vocabulary, windowMs, 0.5, 0.5);
+                return new XgbHighlightModel(version, booster, vocabulary, windowMs, 0.5, 0.5, without);
             } finally {
                 train.dispose();
             }

@@ -13,8 +13,9 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Merges a VOD's scored windows into highlight segments: candidates above the threshold, merged
- * when close, kept when their peak reaches the peak threshold, padded with pre-roll, held between the minimum and maximum length, ranked by their
- * peak probability. Each segment keeps the features that drove it.
+ * when close, kept when their peak reaches the peak threshold, padded with pre-roll, held between
+ * the minimum and maximum length, ranked by their score (the log-odds above the threshold, summed
+ * over the segment). Each segment keeps the features that drove it.
  */
 public class Segmenter implements ItemProcessor<VodScores, VodHighlights> {
 
@@ -46,7 +47,10 @@ public class Segmenter implements ItemProcessor<VodScores, VodHighlights> {
         }
         // a lone window that barely passes is more often noise than a moment
         runs.removeIf(r -> r.peak.probability() < policy.peakThreshold());
-        runs.sort(Comparator.comparingDouble((Run r) -> r.peak.probability()).reversed());
+        double floor = ScoredWindow.logit(policy.threshold());
+        double seconds = scores.windowMs() / 1000.0;
+        runs.forEach(r -> r.score = r.area(floor, seconds));
+        runs.sort(Comparator.comparingDouble((Run r) -> r.score).reversed().thenComparingLong(r -> r.startMs));
         if (policy.topK() > 0 && runs.size() > policy.topK()) {
             runs = new ArrayList<>(runs.subList(0, policy.topK()));
         }
@@ -54,7 +58,7 @@ public class Segmenter implements ItemProcessor<VodScores, VodHighlights> {
         int rank = 1;
         for (Run run : runs) {
             long[] span = bounds(run, duration, scores.windowMs());
-            highlights.add(new Highlight(scores.vodId(), scores.modelVersion(), span[0], span[1], run.peak.probability(),
+            highlights.add(new Highlight(scores.vodId(), scores.modelVersion(), span[0], span[1], run.score,
                     rank++, run.topFeatures(), scores.signals()));
         }
         return new VodHighlights(scores.vodId(), scores.modelVersion(), highlights, duration);
@@ -84,12 +88,15 @@ public class Segmenter implements ItemProcessor<VodScores, VodHighlights> {
         final long startMs;
         long endMs;
         ScoredWindow peak;
+        double score;
+        final List<Double> margins = new ArrayList<>();
         final Map<String, Double> contributions = new HashMap<>();
 
         Run(ScoredWindow first, long windowMs) {
             startMs = first.startMs();
             endMs = first.startMs() + windowMs;
             peak = first;
+            margins.add(first.margin());
             first.contributions().forEach((k, v) -> contributions.merge(k, v, Double::sum));
         }
 
@@ -98,7 +105,23 @@ public class Segmenter implements ItemProcessor<VodScores, VodHighlights> {
             if (w.probability() > peak.probability()) {
                 peak = w;
             }
+            margins.add(w.margin());
             w.contributions().forEach((k, v) -> contributions.merge(k, v, Double::sum));
+        }
+
+        /**
+         * The segment's score: the model's log-odds above the threshold, summed over its windows
+         * (times the window length in seconds). It ranks where the probability saturates (rule-v0
+         * gave 1.000 to many segments), a strong and lasting reaction beats a blip, and it does not
+         * tie. On the LoL folds it ranked as well as or better than the peak probability at K = 1
+         * to 10 per VOD, and better than the mean or peak log-odds.
+         */
+        double area(double floor, double seconds) {
+            double area = 0;
+            for (double m : margins) {
+                area += Math.max(0, m - floor) * seconds;
+            }
+            return area;
         }
 
         List<String> topFeatures() {

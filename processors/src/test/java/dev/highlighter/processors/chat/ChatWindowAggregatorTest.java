@@ -85,4 +85,39 @@ class ChatWindowAggregatorTest {
         assertThat(extractor.process(new ChatMessage(0, "a", "WHAT A PLAY", 1)).shouting()).isTrue();
         assertThat(MessageSignalExtractor.normalise("LULLLLLL  lul")).isEqualTo(MessageSignalExtractor.normalise("LULLL lul"));
     }
+
+    @Test
+    void signalsWithoutAWordListMeanTheSameInAnyLanguage() {
+        assertThat(extractor.process(new ChatMessage(0, "a", "ㅋㅋㅋㅋ", 1)).stretched()).isTrue();
+        assertThat(extractor.process(new ChatMessage(0, "a", "wwwww", 1)).stretched()).isTrue();
+        assertThat(extractor.process(new ChatMessage(0, "a", "23333", 1)).stretched()).isTrue();
+        assertThat(extractor.process(new ChatMessage(0, "a", "what a game", 1)).stretched()).isFalse();
+        assertThat(extractor.process(new ChatMessage(0, "a", "草 😂", 1)).emoji()).isTrue();
+        assertThat(extractor.process(new ChatMessage(0, "a", "♥ gg", 1)).emoji()).isTrue();
+        assertThat(extractor.process(new ChatMessage(0, "a", "jajaja no way!", 1)).emoji()).isFalse();
+        assertThat(extractor.process(new ChatMessage(0, "a", "PogChamp", 1)).camel()).isTrue();
+        assertThat(extractor.process(new ChatMessage(0, "a", "so monkaS here", 1)).camel()).isTrue();
+        assertThat(extractor.process(new ChatMessage(0, "a", "KEKW LUL Hello", 1)).camel()).as("caps and a capitalised word are not emotes").isFalse();
+        assertThat(extractor.process(new ChatMessage(0, "a", "草 😂", 1)).chars()).as("code points, not UTF-16 units").isEqualTo(3);
+    }
+
+    @Test
+    void theSameTokenSpammedCountsOnceAMessageWhateverItsLength() {
+        assertThat(ChatWindowAggregator.collapse("kkkkkk")).isEqualTo("kk");
+        assertThat(ChatWindowAggregator.collapse("ㅋㅋㅋ")).isEqualTo("ㅋㅋ");
+        assertThat(ChatWindowAggregator.collapse("23333")).isEqualTo("233");
+        assertThat(ChatWindowAggregator.collapse("jajaja")).isEqualTo("jajaja");
+        java.util.ArrayList<ChatMessage> messages = new java.util.ArrayList<>();
+        String[] spam = {"kkkk", "kkkkkkk", "kkk", "KKKK what", "ok"};
+        for (int i = 0; i < spam.length; i++) {
+            messages.add(new ChatMessage(1_000 + i, "u" + i, spam[i], i));
+        }
+        messages.add(new ChatMessage(6_000, "a", "a long calm message about the draft", 9));
+        List<WindowFeatures> w = aggregate(messages).features();
+        assertThat(w.get(0).get(ChatFeatures.SPAM)).isEqualTo(4.0);
+        assertThat(w.get(0).get(ChatFeatures.STRETCHED)).isEqualTo(4.0);
+        assertThat(w.get(0).get(ChatFeatures.CHARS)).isEqualTo(4 + 7 + 3 + 9 + 2);
+        assertThat(w.get(1).get(ChatFeatures.SPAM)).isEqualTo(1.0);
+        assertThat(w.get(1).get(ChatFeatures.CHARS)).isEqualTo(35.0);
+    }
 }

@@ -36,4 +36,19 @@ class HighlightEvaluatorTest {
         assertThat(r.f1()).isZero();
         assertThat(r.vods()).isEqualTo(1);
     }
+
+    @Test
+    void topKKeepsEachVodsBestByScore() {
+        List<Segment> predicted = List.of(new Segment("g", 170, 175, 9.0), new Segment("g", 115, 125, 3.5),
+                new Segment("g", 150, 152, 1.0), new Segment("h", 0, 10, 0.5), new Segment("h", 20, 30, 7.0));
+        assertThat(HighlightEvaluator.topK(predicted, 2)).containsExactly(new Segment("g", 170, 175, 9.0),
+                new Segment("g", 115, 125, 3.5), new Segment("h", 20, 30, 7.0), new Segment("h", 0, 10, 0.5));
+        assertThat(HighlightEvaluator.topK(predicted, 0)).isSameAs(predicted);
+        // at K = 1 the one kept for g misses every label
+        HighlightEvaluator.Result one = HighlightEvaluator.evaluate(List.of(vod), HighlightEvaluator.topK(predicted, 1));
+        assertThat(one.predictedSegments()).isEqualTo(1);
+        assertThat(one.segmentPrecision()).isZero();
+        HighlightEvaluator.Result three = HighlightEvaluator.evaluate(List.of(vod), HighlightEvaluator.topK(predicted, 3));
+        assertThat(three.segmentRecall()).isEqualTo(1.0);
+    }
 }

@@ -51,4 +51,15 @@ class VodValidationTest {
         assertThat(VodValidation.seedRule("v", windows)).extracting(Segment::start)
                 .containsExactly(0.0, 120.0, 240.0, 360.0, 480.0);
     }
+
+    @Test
+    void seedRuleAtABudgetTakesThatManyMinutesScoredByTheirMessages() {
+        List<WindowFeatures> windows = new ArrayList<>();
+        for (int minute = 0; minute < 12; minute++) {
+            windows.add(new WindowFeatures("v", minute * 60_000L, java.util.Map.of(ChatFeatures.MESSAGES, 10.0 + minute)));
+        }
+        List<Segment> ten = VodValidation.seedRule("v", windows, 10);
+        assertThat(ten).hasSize(10).extracting(Segment::start).doesNotContain(0.0, 60.0);
+        assertThat(ten).filteredOn(s -> s.start() == 660.0).extracting(Segment::score).containsExactly(21.0);
+    }
 }

@@ -44,6 +44,9 @@ class ModelFileTest {
         List<ScoredWindow> b = back.predict(new WindowBatch("c", windows, List.of()));
         for (int i = 0; i < a.size(); i++) {
             assertThat(b.get(i).probability()).isEqualTo(a.get(i).probability());
+            assertThat(b.get(i).margin()).isEqualTo(a.get(i).margin());
+            // the margin is the log-odds of the probability, not another score
+            assertThat(1 / (1 + Math.exp(-a.get(i).margin()))).isCloseTo(a.get(i).probability(), org.assertj.core.data.Offset.offset(1e-6));
         }
         // the labelled pattern is learnable: highlights score above the rest
         assertThat(a.get(20).probability()).isGreaterThan(a.get(30).probability());
@@ -82,18 +85,25 @@ class ModelFileTest {
                 import sys, numpy, xgboost
                 booster = xgboost.Booster(model_file=sys.argv[1] + '/model.json')
                 rows = numpy.loadtxt(sys.argv[1] + '/rows.csv', delimiter=',', ndmin=2)
-                p = booster.predict(xgboost.DMatrix(rows, missing=numpy.nan))
+                m = xgboost.DMatrix(rows, missing=numpy.nan)
+                p = booster.predict(m)
+                margin = booster.predict(m, output_margin=True)
                 print(booster.attr('feature_layout'), booster.attr('threshold'), len(booster.attr('token_vocabulary').splitlines()))
                 print(' '.join('%.6f' % v for v in p))
+                print(' '.join('%.6f' % v for v in margin))
                 """);
         List<String> out = run(python, dir.resolve("check.py").toString(), dir.toString());
         assertThat(out.get(0)).isEqualTo(FeatureLayout.VERSION + " 0.4500 " + model.vocabulary().size());
         String[] fromPython = out.get(1).split(" ");
         List<ScoredWindow> fromJava = model.predict(new WindowBatch("c", windows, List.of()));
         assertThat(fromPython).hasSize(fromJava.size());
+        String[] marginsFromPython = out.get(2).split(" ");
         for (int i = 0; i < fromPython.length; i++) {
             assertThat(Double.parseDouble(fromPython[i])).as("window %d", i).isCloseTo(fromJava.get(i).probability(),
                     org.assertj.core.data.Offset.offset(1e-5));
+            // the margin that segment scores are built on is XGBoost's own, in Python as in Java
+            assertThat(Double.parseDouble(marginsFromPython[i])).as("margin of window %d", i).isCloseTo(fromJava.get(i).margin(),
+                    org.assertj.core.data.Offset.offset(1e-4));
         }
     }
 

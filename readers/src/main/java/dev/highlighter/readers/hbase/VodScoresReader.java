@@ -42,16 +42,21 @@ public class VodScoresReader implements ItemReader<VodScores> {
         done = true;
         byte[] prefix = HBaseSchema.vodPrefix(vodId);
         byte[] probability = PredictionCodec.probabilityQualifier(modelVersion);
+        byte[] margin = PredictionCodec.marginQualifier(modelVersion);
         byte[] why = PredictionCodec.contributionsQualifier(modelVersion);
         Scan scan = new Scan().withStartRow(prefix).withStopRow(HBaseSchema.prefixEnd(prefix)).setCaching(1000)
                 .addColumn(HBaseSchema.PREDICTIONS, probability)
+                .addColumn(HBaseSchema.PREDICTIONS, margin)
                 .addColumn(HBaseSchema.PREDICTIONS, why);
         List<ScoredWindow> windows = new ArrayList<>();
         try (Table table = connection.getTable(HBaseSchema.WINDOWS); ResultScanner scanner = table.getScanner(scan)) {
             for (Result r : scanner) {
                 byte[] p = r.getValue(HBaseSchema.PREDICTIONS, probability);
                 if (p != null) {
-                    windows.add(new ScoredWindow(vodId, HBaseSchema.windowStart(r.getRow()), Bytes.toDouble(p),
+                    byte[] m = r.getValue(HBaseSchema.PREDICTIONS, margin);
+                    double prob = Bytes.toDouble(p);
+                    windows.add(new ScoredWindow(vodId, HBaseSchema.windowStart(r.getRow()), prob,
+                            m == null ? ScoredWindow.logit(prob) : Bytes.toDouble(m),
                             PredictionCodec.decode(r.getValue(HBaseSchema.PREDICTIONS, why))));
                 }
             }

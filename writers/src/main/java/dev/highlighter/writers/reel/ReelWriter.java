@@ -51,7 +51,9 @@ public class ReelWriter implements ItemWriter<VodHighlights> {
 
     private void write(VodHighlights vod) throws IOException {
         Path sidecar = new Path(reel.getParent(), reel.getName() + ".json");
-        List<Highlight> top = vod.highlights().stream().sorted(Comparator.comparingInt(Highlight::rank)).limit(maxSegments)
+        // the best by score (rank follows it; the score decides should they ever disagree), then in time order
+        List<Highlight> top = vod.highlights().stream()
+                .sorted(Comparator.comparingDouble(Highlight::score).reversed().thenComparingInt(Highlight::rank)).limit(maxSegments)
                 .sorted(Comparator.comparingLong(Highlight::startMs)).toList();
         if (top.isEmpty()) {
             fs.delete(reel, false);
