@@ -1,6 +1,7 @@
 package dev.highlighter.writers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.highlighter.core.HBaseSchema;
 import dev.highlighter.core.PredictionCodec;
@@ -60,7 +61,9 @@ class WindowWritersTest {
         assertThat(Bytes.toDouble(r.getValue(HBaseSchema.PREDICTIONS, PredictionCodec.probabilityQualifier("xgb-1")))).isEqualTo(0.75);
         assertThat(PredictionCodec.decode(r.getValue(HBaseSchema.PREDICTIONS, PredictionCodec.contributionsQualifier("xgb-1"))))
                 .containsExactlyEntriesOf(Map.of("media_motion_z", 1.25));
-        assertThat(r.rawCells()).hasSize(4);
+        // the margin keeps ranking where the probability saturates: log-odds of 0.75 is ln 3
+        assertThat(Bytes.toDouble(r.getValue(HBaseSchema.PREDICTIONS, PredictionCodec.marginQualifier("xgb-1")))).isCloseTo(Math.log(3), within(1e-12));
+        assertThat(r.rawCells()).as("probability, margin and contributions per version").hasSize(6);
     }
 
     @Test
