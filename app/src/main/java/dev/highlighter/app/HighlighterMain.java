@@ -3,7 +3,9 @@ package dev.highlighter.app;
 import dev.highlighter.app.cli.HighlighterCommand;
 import dev.highlighter.app.storage.StorageFaults;
 import java.util.Map;
+import dev.highlighter.app.standalone.Attach;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 
@@ -58,12 +60,24 @@ public final class HighlighterMain {
         SpringApplication app = new SpringApplication(HighlighterApplication.class);
         Map<String, Object> properties = new java.util.LinkedHashMap<>(cliProperties);
         properties.put("spring.cloud.task.name", "highlighter-" + task);
+        // only the console and standalone serve HTTP; every other command stays a plain process
+        boolean serves = task.equals("console") || task.equals("standalone");
+        app.setWebApplicationType(serves ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        if (task.equals("standalone")) {
+            properties.put("highlighter.console.standalone", "true");
+        } else {
+            properties.putAll(Attach.properties(Attach.dataDir(cliProperties.get("highlighter.data-dir"), System.getenv()), System.getenv()));
+        }
         app.setDefaultProperties(properties);
-        app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("cliArguments", new CliArguments(args)));
+        CliArguments cli = new CliArguments(args, new java.util.concurrent.atomic.AtomicInteger());
+        app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("cliArguments", cli));
         int code;
         try {
             ConfigurableApplicationContext context = app.run();
-            code = SpringApplication.exit(context);
+            // the command's code, not the context's ExitCodeGenerator beans: once an ObservationRegistry exists (the
+            // console's Actuator), Spring Cloud Task wraps every CommandLineRunner in an observed proxy that is no longer
+            // an ExitCodeGenerator, and every failure exited 0
+            code = SpringApplication.exit(context, () -> cli.exitCode().get());
         } catch (RuntimeException e) {
             // the application could not start, or the task's end could not be recorded (a full disk under the job
             // repository); its context is closed already, and without an exit here HBase's threads keep the JVM alive
@@ -84,7 +98,7 @@ public final class HighlighterMain {
         return message.lines().findFirst().orElse(message);
     }
 
-    /** The raw arguments, handed to the runner inside the application. */
-    public record CliArguments(String[] args) {
+    /** The raw arguments, handed to the runner inside the application, and the code its command exited with. */
+    public record CliArguments(String[] args, java.util.concurrent.atomic.AtomicInteger exitCode) {
     }
 }

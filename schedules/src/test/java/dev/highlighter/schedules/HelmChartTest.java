@@ -87,4 +87,38 @@ class HelmChartTest {
         JsonNode configMap = docs.stream().filter(d -> d.path("kind").asString().equals("ConfigMap")).findFirst().orElseThrow();
         assertThat(configMap.path("data").propertyNames()).containsExactlyInAnyOrder("core-site.xml", "hdfs-site.xml", "hbase-site.xml");
     }
+
+    @Test
+    void consoleDeploymentServiceAndOptionalIngressWithHealthProbesAndTheRepositorySecret() throws Exception {
+        List<JsonNode> docs = render("template", "nightly", CHART.toString(), "--set", "console.ingress.enabled=true",
+                "--set", "console.ingress.host=console.example.org");
+        JsonNode deployment = docs.stream().filter(d -> d.path("kind").asString().equals("Deployment")).findFirst().orElseThrow();
+        JsonNode container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
+        assertThat(container.path("args").toString()).isEqualTo("[\"console\",\"--port\",\"8080\"]");
+        assertThat(container.path("readinessProbe").path("httpGet").path("path").asString()).isEqualTo("/actuator/health/readiness");
+        assertThat(container.path("livenessProbe").path("httpGet").path("path").asString()).isEqualTo("/actuator/health/liveness");
+        assertThat(container.path("env").toString()).contains("SPRING_DATASOURCE_PASSWORD", "highlighter-jobrepo",
+                "SPRING_APPLICATION_JSON", "highlighter-console-users");
+        JsonNode service = docs.stream().filter(d -> d.path("kind").asString().equals("Service")).findFirst().orElseThrow();
+        assertThat(service.path("spec").path("selector").path("app.kubernetes.io/component").asString()).isEqualTo("console");
+        JsonNode ingress = docs.stream().filter(d -> d.path("kind").asString().equals("Ingress")).findFirst().orElseThrow();
+        assertThat(ingress.path("spec").path("rules").get(0).path("host").asString()).isEqualTo("console.example.org");
+
+        List<JsonNode> without = render("template", "nightly", CHART.toString(), "--set", "console.enabled=false");
+        assertThat(without).noneMatch(d -> d.path("kind").asString().equals("Deployment") || d.path("kind").asString().equals("Ingress"));
+        assertThat(render("template", "nightly", CHART.toString())).noneMatch(d -> d.path("kind").asString().equals("Ingress"));
+    }
+
+    private List<JsonNode> render(String... args) throws Exception {
+        List<JsonNode> docs = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = YAMLMapper.builder().build().readerFor(JsonNode.class).readValues(run(args))) {
+            while (it.hasNext()) {
+                JsonNode doc = it.next();
+                if (doc != null && !doc.isEmpty()) {
+                    docs.add(doc);
+                }
+            }
+        }
+        return docs;
+    }
 }

@@ -4,19 +4,21 @@ import dev.highlighter.app.HighlighterMain.CliArguments;
 import dev.highlighter.app.storage.StorageFaults;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.CommandLineRunner;
-import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 
-/** Executes the command line inside the application; commands get their collaborators injected. */
+/**
+ * Executes the command line inside the application; commands get their collaborators injected.
+ * Its exit code goes back to the launcher through {@link CliArguments}, not as an ExitCodeGenerator
+ * bean (see HighlighterMain).
+ */
 @Component
-public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
+public class CliRunner implements CommandLineRunner {
 
     private final ApplicationContext context;
     private final ObjectProvider<CliArguments> arguments;
     private final ObjectProvider<StorageFaults> faults;
-    private int exitCode;
 
     public CliRunner(ApplicationContext context, ObjectProvider<CliArguments> arguments, ObjectProvider<StorageFaults> faults) {
         this.context = context;
@@ -46,15 +48,11 @@ public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
             thrown[0] = e;
             return handler.handleExecutionException(e, line, parsed);
         });
-        exitCode = commandLine.execute(cli.args());
+        int exitCode = commandLine.execute(cli.args());
+        cli.exitCode().set(exitCode);
         if (exitCode == ExitCodes.FAILED) {
             // the failure's own words are often the client's ("hconnection closed"); say what storage did
             faults.ifAvailable(f -> f.diagnose(thrown[0]).ifPresent(why -> commandLine.getErr().println("highlighter: " + why)));
         }
-    }
-
-    @Override
-    public int getExitCode() {
-        return exitCode;
     }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Finds highlights in archived live streams: batch jobs over HDFS and HBase.",
         subcommands = {RunCommand.class, BackfillCommand.class, TriggerCommand.class, SchedulerCommand.class,
                 ExportCommand.class, EvaluateCommand.class, CrossvalCommand.class, ModelsCommand.class,
-                DemoCommand.class, BenchCommand.class})
+                DemoCommand.class, BenchCommand.class, ConsoleCommand.class, StandaloneCommand.class})
 public class HighlighterCommand implements Runnable {
 
     @CommandLine.Spec
@@ -31,6 +31,9 @@ public class HighlighterCommand implements Runnable {
         for (CommandLine.ParseResult level = parsed; level != null; level = level.hasSubcommand() ? level.subcommand() : null) {
             if (level.hasMatchedOption("--root")) {
                 props.put("highlighter.root", level.matchedOptionValue("--root", ""));
+            }
+            if (level.hasMatchedOption("--port")) { // console and standalone: the web server's port
+                props.put("server.port", level.matchedOptionValue("--port", 8080));
             }
             if (level.hasMatchedOption("--data-dir")) {
                 props.put("highlighter.data-dir", level.matchedOptionValue("--data-dir", ""));

@@ -1,18 +1,12 @@
 package dev.highlighter.app.cli;
 
-import dev.highlighter.schedules.SchedulerEngine;
 import dev.highlighter.schedules.Schedule;
 import dev.highlighter.schedules.RunLauncher;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Callable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,18 +27,9 @@ public class SchedulerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExecutorService runs = Executors.newCachedThreadPool();
-        SchedulerEngine engine = new SchedulerEngine(schedules, launcher, Clock.systemDefaultZone(), runs);
-        engine.start();
-        ThreadPoolTaskScheduler timer = new ThreadPoolTaskScheduler();
-        timer.setThreadNamePrefix("scheduler-");
-        timer.initialize();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "scheduler-stop"));
-        timer.scheduleWithFixedDelay(engine::tick, tick);
-        stopped.await();
-        timer.shutdown();
-        runs.shutdown();
+        try (RunningScheduler ignored = new RunningScheduler(schedules, launcher, tick)) {
+            RunningScheduler.awaitShutdown(() -> { });
+        }
         return 0;
     }
 }

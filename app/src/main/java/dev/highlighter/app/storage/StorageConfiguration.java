@@ -15,6 +15,8 @@ import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.highlighter.app.standalone.Attach;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -84,9 +86,15 @@ public class StorageConfiguration {
     @ConditionalOnMissingBean
     @Lazy
     Connection hbaseConnection(StorageMode mode, org.springframework.beans.factory.ObjectProvider<EmbeddedHBase> embedded,
-                               StorageFaults faults) throws IOException {
+                               StorageFaults faults,
+                               @Value("${" + Attach.ZOOKEEPER_PORT + ":0}") int standaloneZookeeper) throws IOException {
         Configuration conf;
-        if (mode.embedded()) {
+        if (mode.embedded() && standaloneZookeeper > 0) {
+            log.info("Attached to the standalone process's HBase (ZooKeeper on port {})", standaloneZookeeper);
+            conf = HBaseConfiguration.create();
+            conf.set("hbase.zookeeper.quorum", "localhost");
+            conf.setInt("hbase.zookeeper.property.clientPort", standaloneZookeeper);
+        } else if (mode.embedded()) {
             conf = embedded.getObject().start();
         } else {
             conf = HBaseConfiguration.create();
@@ -101,7 +109,7 @@ public class StorageConfiguration {
                 log.warn("closing the HBase connection after a storage fault failed: {}", e.toString());
             }
         });
-        if (!mode.embedded()) { // the embedded HBase is watched from inside (EmbeddedHBase)
+        if (!mode.embedded() || standaloneZookeeper > 0) { // this process's own embedded HBase is watched from inside (EmbeddedHBase)
             HBaseWatch.start(connection, java.time.Duration.ofMillis(conf.getLong("hbase.client.operation.timeout", 120_000)), faults,
                     conf.get("hbase.zookeeper.quorum") + ":" + conf.get("hbase.zookeeper.property.clientPort", "2181"));
         }

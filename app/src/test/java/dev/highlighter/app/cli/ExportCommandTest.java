@@ -28,7 +28,8 @@ import picocli.CommandLine;
 @SpringBootTest(classes = {HighlighterApplication.class, MiniClusterStorage.class}, properties = {
         "highlighter.storage=provided",
         "spring.datasource.url=jdbc:h2:mem:highlighter-app-test;DB_CLOSE_DELAY=-1",
-        "spring.cloud.task.name=highlighter-app-test"})
+        "spring.cloud.task.name=highlighter-app-test",
+        "spring.main.web-application-type=none"}) // as the launcher runs every command but console and standalone
 class ExportCommandTest {
 
     static final LocalDate DATE = LocalDate.of(2019, 10, 4);
