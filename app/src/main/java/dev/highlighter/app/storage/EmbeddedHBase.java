@@ -83,6 +83,10 @@ public class EmbeddedHBase implements AutoCloseable {
             c.setInt("hbase.master.wait.on.regionservers.mintostart", 1);
             c.setInt("hbase.master.wait.on.regionservers.maxtostart", 1);
             c.setInt("hbase.regionserver.msginterval", 500);
+            // LocalHBaseCluster gives its master 30 s to become active; a loaded 2-core machine took longer
+            // (bench chaos: "Master not active after 30000ms"), so it waits as long as awaitMaster does
+            c.setInt("hbase.master.start.timeout.localHBaseCluster", (int) START_TIMEOUT.toMillis());
+            c.setInt("hbase.master.init.timeout.localHBaseCluster", (int) START_TIMEOUT.toMillis());
             c.setLong("hbase.master.cleaner.interval", 10_000);
             c.setLong("hbase.master.logcleaner.ttl", 10_000);
             c.setLong("hbase.master.hfilecleaner.ttl", 10_000);
