@@ -166,7 +166,7 @@ public class FeedbackEventReader implements ItemStreamReader<FeedbackEvent> {
             problem = "value must be a number";
         }
         if (problem != null) {
-            throw new MalformedChatRowException(current, line.number(), problem, line.text());
+            throw new MalformedRowException(current, line.number(), problem, line.text());
         }
         String id = vod.asString(); // a whole number reads as its digits
         return new FeedbackEvent(id, t.asDouble(), t.asDouble() + duration.asDouble(), CLIP, row.path("value").asDouble(1.0));
