@@ -169,6 +169,11 @@ public class ModelRegistry {
         return previous;
     }
 
+    /** The scope's champions as its log stands, the current one last: where a rollback, or a fallback, goes. */
+    public List<String> lineage(String scope) throws IOException {
+        return championStack(history(scope));
+    }
+
     /**
      * The champions the log has made, oldest first, with each rollback undoing the promotion it
      * went back from: two rollbacks in a row go two champions back, not back to where they started.

@@ -156,7 +156,7 @@ class ModelLoopTest {
         // a worse challenger is kept but not promoted: against a champion that has seen the test VODs
         String oracle = "xgb-00000000-oracle";
         List<XgbTrainer.LabelledVod> everything = new ArrayList<>();
-        RetrainTasklet loader = new RetrainTasklet(connection, registry, new ChampionModels(registry, new RuleModelV0()), DATE, 3, 5000);
+        LabelledVods loader = new LabelledVods(connection, 5000);
         for (String game : LABELLED) {
             var v = loader.load(game);
             everything.add(new XgbTrainer.LabelledVod(game, v.windows(), v.labels()));
