@@ -43,23 +43,27 @@ public class ModelsCommand implements Callable<Integer> {
             out.printf("%-16s %s%n", scope, champion.orElse(none));
         }
         out.println();
-        out.printf("%-2s%-22s %6s %6s %6s %6s %11s  %-13s  %-16s %s%n", "", "version", "F1", "segP", "segR", "AUC", "thresh/peak",
+        List<String> versions = registry.versions();
+        // scope versions are longer (xgb-…-lolesports): the column fits the longest
+        int width = Math.max(22, versions.stream().mapToInt(String::length).max().orElse(0));
+        String row = "%-2s%-" + width + "s %6s %6s %6s %6s %11s  %-13s  %-16s %s%n";
+        out.printf(row, "", "version", "F1", "segP", "segR", "AUC", "thresh/peak",
                 "held-out VODs", "trained for", "champion of");
         boolean ruleChampion = registry.champion().isEmpty();
-        out.printf("%-2s%-22s %6s %6s %6s %6s %11s  %-13s  %-16s %s%n", ruleChampion ? "*" : "", RuleModelV0.VERSION, "-", "-", "-", "-",
+        out.printf(row, ruleChampion ? "*" : "", RuleModelV0.VERSION, "-", "-", "-", "-",
                 "configured", "(no training)", "-", ruleChampion ? ModelRegistry.DEFAULT_SCOPE : "");
-        for (String v : registry.versions()) {
+        for (String v : versions) {
             String of = String.join(",", championOf.getOrDefault(v, List.of()));
             String mark = of.isEmpty() ? "" : "*";
             ModelMetrics m;
             try {
                 m = registry.metrics(v);
             } catch (Exception e) {
-                out.printf("%-2s%-22s metrics unreadable: %s%n", mark, v, e.getMessage());
+                out.printf("%-2s%-" + width + "s metrics unreadable: %s%n", mark, v, e.getMessage());
                 continue;
             }
             String decision = String.format(Locale.ROOT, "%.2f/%.2f", m.threshold(), m.peakThreshold());
-            out.printf(Locale.ROOT, "%-2s%-22s %6.3f %6.3f %6.3f %6.3f %11s  %-13d  %-16s %s%n", mark, v,
+            out.printf(Locale.ROOT, "%-2s%-" + width + "s %6.3f %6.3f %6.3f %6.3f %11s  %-13d  %-16s %s%n", mark, v,
                     m.figures().f1(), m.figures().segmentPrecision(), m.figures().segmentRecall(), m.figures().auc(), decision,
                     m.testVods().size(), m.scope(), of);
         }
