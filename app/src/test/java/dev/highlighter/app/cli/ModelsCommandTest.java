@@ -73,7 +73,7 @@ class ModelsCommandTest {
         assertThat(out.toString().lines().toList()).contains("default          xgb-20260101-000000",
                 "lolesports       xgb-20260101-000000-lolesports",
                 "* xgb-20260101-000000-lolesports  0.550  0.700  0.700  0.800   0.40/0.60  1              lolesports       lolesports",
-                "  xgb-20260101-000000             0.550  0.700  0.700  0.800   0.40/0.60  1              default          default");
+                "* xgb-20260101-000000             0.550  0.700  0.700  0.800   0.40/0.60  1              default          default");
 
         out.getBuffer().setLength(0);
         assertThat(cli(registry, out).execute("rollback", "--scope", "lolesports", "--by", "ops")).isZero();
