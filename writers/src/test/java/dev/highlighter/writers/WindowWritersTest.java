@@ -60,7 +60,8 @@ class WindowWritersTest {
         assertThat(Bytes.toDouble(r.getValue(HBaseSchema.PREDICTIONS, PredictionCodec.probabilityQualifier("xgb-1")))).isEqualTo(0.75);
         assertThat(PredictionCodec.decode(r.getValue(HBaseSchema.PREDICTIONS, PredictionCodec.contributionsQualifier("xgb-1"))))
                 .containsExactlyEntriesOf(Map.of("media_motion_z", 1.25));
-        assertThat(r.rawCells()).hasSize(4);
+        // per version: the probability, its log-odds (|margin, since scores rank) and the contributions (|why)
+        assertThat(r.rawCells()).hasSize(6);
     }
 
     @Test
