@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.highlighter.core.models.ModelRegistry;
+import dev.highlighter.jobs.HighlighterProperties;
 import dev.highlighter.processors.model.RuleModelV0;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,6 +28,19 @@ class ModelScopesTest {
         assertThat(scopes.of("lck")).isEqualTo("worlds");
         assertThat(scopes.of("lec")).as("spaces around a comma are not part of the name").isEqualTo("worlds");
         assertThat(scopes.of("other")).isEqualTo("other");
+    }
+
+    @Test
+    void groupsAreBoundFromTheProperties() {
+        var source = new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
+                Map.of("highlighter.scopes.worlds", "lck,lec", "highlighter.scopes.dota", "dota-en"));
+        HighlighterProperties props = new org.springframework.boot.context.properties.bind.Binder(source)
+                .bindOrCreate("highlighter", HighlighterProperties.class);
+        ModelScopes scopes = new ModelScopes(props.scopes());
+        assertThat(scopes.of("lec")).isEqualTo("worlds");
+        assertThat(scopes.of("dota-en")).isEqualTo("dota");
+        assertThat(new org.springframework.boot.context.properties.bind.Binder().bindOrCreate("highlighter", HighlighterProperties.class)
+                .scopes()).as("none configured").isEmpty();
     }
 
     @Test
