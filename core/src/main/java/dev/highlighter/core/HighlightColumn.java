@@ -10,6 +10,8 @@ public enum HighlightColumn {
     SCORE("score"),
     RANK("rank"),
     MODEL_VERSION("model_version"),
+    /** The scope whose champion scored the segment: a channel, a group of channels, or default. */
+    MODEL_SCOPE("model_scope"),
     /** Comma-separated names of the features that drove the score most. */
     TOP_FEATURES("top_features"),
     /** Comma-separated signals the score used: chat, media. */

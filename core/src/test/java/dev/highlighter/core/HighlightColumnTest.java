@@ -11,6 +11,6 @@ class HighlightColumnTest {
     @Test
     void qualifiersAreTheStoredNames() {
         assertThat(Arrays.stream(HighlightColumn.values()).map(HighlightColumn::qualifier)).containsExactly(
-                "start_ms", "end_ms", "score", "rank", "model_version", "top_features", "signals", "job_execution");
+                "start_ms", "end_ms", "score", "rank", "model_version", "model_scope", "top_features", "signals", "job_execution");
     }
 }

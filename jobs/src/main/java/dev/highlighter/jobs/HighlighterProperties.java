@@ -6,6 +6,7 @@ import dev.highlighter.readers.chat.ChatFormat;
 import dev.highlighter.readers.media.MediaDecoder;
 import dev.highlighter.writers.QuarantineLimits;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -28,6 +29,9 @@ import org.springframework.util.unit.DataSize;
  *                            yet checked on a 60-minute VOD (README, "Performance")
  * @param quarantine          the cap of each input's quarantine file
  * @param retrainLookbackDays days of labelled VODs (by their date) that the retrain job learns from
+ * @param scopes              named groups of channels that share a champion model:
+ *                            {@code highlighter.scopes.<name>=channel1,channel2}; a channel in no group is a
+ *                            scope of its own (see {@code jobs.models.ModelScopes})
  */
 @ConfigurationProperties("highlighter")
 public record HighlighterProperties(
@@ -42,13 +46,15 @@ public record HighlighterProperties(
         @DefaultValue Reel reel,
         @DefaultValue Segments segments,
         @DefaultValue Quarantine quarantine,
-        @DefaultValue("30") int retrainLookbackDays) {
+        @DefaultValue("30") int retrainLookbackDays,
+        Map<String, List<String>> scopes) {
 
     public HighlighterProperties {
         if (workers < 0) {
             throw new IllegalArgumentException("highlighter.workers must be at least 1 (or 0 for the core count), not " + workers);
         }
         workers = workers == 0 ? Runtime.getRuntime().availableProcessors() : workers;
+        scopes = scopes == null ? Map.of() : Map.copyOf(scopes);
     }
 
     /**

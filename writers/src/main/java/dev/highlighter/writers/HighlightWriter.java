@@ -4,6 +4,7 @@ import dev.highlighter.core.HBaseSchema;
 import dev.highlighter.core.Highlight;
 import dev.highlighter.core.HighlightColumn;
 import dev.highlighter.core.VodHighlights;
+import dev.highlighter.core.models.ModelRegistry;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,11 +35,19 @@ public class HighlightWriter implements ItemWriter<VodHighlights> {
     private final Connection connection;
     private final VodStatusWriter vods;
     private final long jobExecutionId;
+    private final String scope;
 
+    /** Highlights of the default scope's champion. */
     public HighlightWriter(Connection connection, VodStatusWriter vods, long jobExecutionId) {
+        this(connection, vods, jobExecutionId, ModelRegistry.DEFAULT_SCOPE);
+    }
+
+    /** @param scope the scope whose champion scored the VODs, recorded with every segment and in {@code vods} */
+    public HighlightWriter(Connection connection, VodStatusWriter vods, long jobExecutionId, String scope) {
         this.connection = connection;
         this.vods = vods;
         this.jobExecutionId = jobExecutionId;
+        this.scope = scope;
     }
 
     @Override
@@ -57,7 +66,7 @@ public class HighlightWriter implements ItemWriter<VodHighlights> {
                 }
             }
             MutatorSupport.send(connection, HBaseSchema.HIGHLIGHTS, mutations);
-            vods.scored(vod, jobExecutionId);
+            vods.scored(vod, scope, jobExecutionId);
         }
     }
 
@@ -68,6 +77,7 @@ public class HighlightWriter implements ItemWriter<VodHighlights> {
                 .addColumn(HBaseSchema.DATA, HighlightColumn.SCORE.bytes(), text(h.score()))
                 .addColumn(HBaseSchema.DATA, HighlightColumn.RANK.bytes(), text(h.rank()))
                 .addColumn(HBaseSchema.DATA, HighlightColumn.MODEL_VERSION.bytes(), text(h.modelVersion()))
+                .addColumn(HBaseSchema.DATA, HighlightColumn.MODEL_SCOPE.bytes(), text(scope))
                 .addColumn(HBaseSchema.DATA, HighlightColumn.TOP_FEATURES.bytes(), text(String.join(",", h.topFeatures())))
                 .addColumn(HBaseSchema.DATA, HighlightColumn.SIGNALS.bytes(), text(String.join(",", h.signals())))
                 .addColumn(HBaseSchema.DATA, HighlightColumn.JOB_EXECUTION.bytes(), text(jobExecutionId));

@@ -3,6 +3,7 @@ package dev.highlighter.writers;
 import dev.highlighter.core.HBaseSchema;
 import dev.highlighter.core.VodHighlights;
 import dev.highlighter.core.VodRef;
+import dev.highlighter.core.models.ModelRegistry;
 import dev.highlighter.core.vods.MediaStatus;
 import dev.highlighter.core.vods.VodColumn;
 import dev.highlighter.core.vods.VodStatus;
@@ -80,7 +81,13 @@ public class VodStatusWriter {
 
     /** Its highlights of a model version are written: they are the VOD's current ones. */
     public void scored(VodHighlights vod, long jobExecutionId) throws IOException {
+        scored(vod, ModelRegistry.DEFAULT_SCOPE, jobExecutionId);
+    }
+
+    /** As {@link #scored(VodHighlights, long)}, by the champion of {@code scope}. */
+    public void scored(VodHighlights vod, String scope, long jobExecutionId) throws IOException {
         Map<VodColumn, Object> row = new EnumMap<>(VodColumn.class);
+        row.put(VodColumn.MODEL_SCOPE, scope);
         row.put(VodColumn.STATUS, VodStatus.SCORED);
         row.put(VodColumn.DURATION_MS, vod.durationMs());
         row.put(VodColumn.HIGHLIGHTS, vod.highlights().size());

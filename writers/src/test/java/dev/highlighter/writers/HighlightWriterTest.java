@@ -40,11 +40,13 @@ class HighlightWriterTest {
                 HighlightColumn.START_MS.qualifier(), "10000", HighlightColumn.END_MS.qualifier(), "45000",
                 HighlightColumn.SCORE.qualifier(), "0.93", HighlightColumn.RANK.qualifier(), "1",
                 HighlightColumn.MODEL_VERSION.qualifier(), "m1", HighlightColumn.TOP_FEATURES.qualifier(), "chat_rate_z,media_rms_db_z",
-                HighlightColumn.SIGNALS.qualifier(), "chat,media", HighlightColumn.JOB_EXECUTION.qualifier(), "8")));
+                HighlightColumn.SIGNALS.qualifier(), "chat,media", HighlightColumn.JOB_EXECUTION.qualifier(), "8",
+                HighlightColumn.MODEL_SCOPE.qualifier(), "lolesports")));
 
         TreeMap<String, String> vod = HBaseCells.row(HBaseSchema.VODS, HBaseSchema.vodRow(VOD), HBaseSchema.DATA);
         assertThat(vod).containsEntry(VodColumn.STATUS.qualifier(), "SCORED").containsEntry(VodColumn.HIGHLIGHTS.qualifier(), "2")
-                .containsEntry(VodColumn.MODEL_VERSION.qualifier(), "m1").containsEntry(VodColumn.LAST_JOB_EXECUTION.qualifier(), "8");
+                .containsEntry(VodColumn.MODEL_VERSION.qualifier(), "m1").containsEntry(VodColumn.MODEL_SCOPE.qualifier(), "lolesports")
+                .containsEntry(VodColumn.LAST_JOB_EXECUTION.qualifier(), "8");
     }
 
     @Test
@@ -63,7 +65,7 @@ class HighlightWriterTest {
     }
 
     private void write(String version, long jobExecutionId, long durationMs, Highlight... highlights) throws Exception {
-        new HighlightWriter(HBaseCells.connection(), vods, jobExecutionId)
+        new HighlightWriter(HBaseCells.connection(), vods, jobExecutionId, "lolesports")
                 .write(new Chunk<>(List.of(new VodHighlights(VOD, version, Arrays.asList(highlights), durationMs))));
     }
 

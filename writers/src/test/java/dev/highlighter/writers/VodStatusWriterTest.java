@@ -17,6 +17,7 @@ import static dev.highlighter.core.vods.VodColumn.MEDIA_CUTS;
 import static dev.highlighter.core.vods.VodColumn.MEDIA_ERROR;
 import static dev.highlighter.core.vods.VodColumn.MEDIA_STATUS;
 import static dev.highlighter.core.vods.VodColumn.MEDIA_WINDOWS;
+import static dev.highlighter.core.vods.VodColumn.MODEL_SCOPE;
 import static dev.highlighter.core.vods.VodColumn.MODEL_VERSION;
 import static dev.highlighter.core.vods.VodColumn.REEL_DURATION_S;
 import static dev.highlighter.core.vods.VodColumn.REEL_MODE;
@@ -75,7 +76,9 @@ class VodStatusWriterTest {
         Highlight h = new Highlight("scored-1", "rule-v0", 10_000, 40_000, 0.9, 1, List.of("chat_rate_z"), List.of("chat"));
         vods.scored(new VodHighlights("scored-1", "rule-v0", List.of(h), 600_000), 9);
         assertThat(row("scored-1")).isEqualTo(cells(STATUS, "SCORED", DURATION_MS, "600000", HIGHLIGHTS, "1",
-                MODEL_VERSION, "rule-v0", LAST_JOB_EXECUTION, "9"));
+                MODEL_VERSION, "rule-v0", MODEL_SCOPE, "default", LAST_JOB_EXECUTION, "9"));
+        vods.scored(new VodHighlights("scored-1", "xgb-1", List.of(), 600_000), "lolesports", 10);
+        assertThat(row("scored-1")).containsEntry(MODEL_VERSION.qualifier(), "xgb-1").containsEntry(MODEL_SCOPE.qualifier(), "lolesports");
     }
 
     @Test
@@ -95,7 +98,7 @@ class VodStatusWriterTest {
         vods.scored(new VodHighlights("fail-1", "rule-v0", List.of(), 30_000), 2);
         vods.completed("fail-1");
         assertThat(row("fail-1")).isEqualTo(cells(STATUS, "SCORED", DURATION_MS, "30000", HIGHLIGHTS, "0", MODEL_VERSION, "rule-v0",
-                LAST_JOB_EXECUTION, "2"));
+                MODEL_SCOPE, "default", LAST_JOB_EXECUTION, "2"));
     }
 
     private static TreeMap<String, String> row(String vodId) throws IOException {

@@ -11,17 +11,26 @@ import java.util.List;
  *
  * @param peakThreshold a segment must peak at this probability; files that predate it use {@code threshold}
  * @param figures       the version's own figures, flat at the top of the file
+ * @param scope         the scope it was trained and evaluated for (its labelled VODs, its champion); files
+ *                      that predate scopes read as {@value ModelRegistry#DEFAULT_SCOPE}
  */
 public record ModelMetrics(String version, double threshold, Double peakThreshold, @JsonUnwrapped Figures figures,
                            Champion champion, boolean promoted, List<String> trainVods, List<String> testVods,
-                           List<String> features, Vocabulary vocabulary) {
+                           List<String> features, Vocabulary vocabulary, String scope) {
 
     public ModelMetrics {
+        scope = scope != null ? scope : ModelRegistry.DEFAULT_SCOPE;
         peakThreshold = peakThreshold != null ? peakThreshold : threshold;
         figures = figures != null ? figures : new Figures(0, 0, 0, 0, 0, 0);
         trainVods = trainVods != null ? List.copyOf(trainVods) : List.of();
         testVods = testVods != null ? List.copyOf(testVods) : List.of();
         features = features != null ? List.copyOf(features) : List.of();
+    }
+
+    /** A version of scope {@value ModelRegistry#DEFAULT_SCOPE}, as every version was before scopes. */
+    public ModelMetrics(String version, double threshold, Double peakThreshold, Figures figures, Champion champion, boolean promoted,
+                        List<String> trainVods, List<String> testVods, List<String> features, Vocabulary vocabulary) {
+        this(version, threshold, peakThreshold, figures, champion, promoted, trainVods, testVods, features, vocabulary, null);
     }
 
     /** Per-second precision, recall, F1; segment precision and recall; window AUC. */

@@ -35,6 +35,8 @@ public enum VodColumn {
     HIGHLIGHTS("highlights"),
     /** The model version the VOD's current highlights come from. */
     MODEL_VERSION("model_version"),
+    /** The scope whose champion that version is (a channel, a group of channels, or default). */
+    MODEL_SCOPE("model_scope"),
     // the reel step
     REEL_PATH("reel_path"),
     REEL_MODE("reel_mode"),

@@ -40,6 +40,11 @@ public record VodRow(String vodId, Map<VodColumn, String> cells) {
         return get(VodColumn.MODEL_VERSION);
     }
 
+    /** The scope whose champion scored the VOD's current highlights; empty until it is scored (or scored before scopes). */
+    public Optional<String> modelScope() {
+        return get(VodColumn.MODEL_SCOPE);
+    }
+
     public Optional<LocalDate> date() {
         return parse(VodColumn.DATE, LocalDate::parse, "a date yyyy-MM-dd");
     }

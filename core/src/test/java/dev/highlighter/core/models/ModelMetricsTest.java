@@ -56,18 +56,23 @@ class ModelMetricsTest {
         old.put("features", List.of("chat_rate", "media_rms_db"));
         old.put("vocabulary", Map.of("tokens", 120, "strongest", List.of("KEKW", "LUL")));
         byte[] before = JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsBytes(old);
+        // and now the scope it was trained for, at the end
+        old.put("scope", "default");
+        byte[] withScope = JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsBytes(old);
 
         registry.writeMetrics(METRICS.version(), METRICS);
         byte[] now = registry.readBytes(METRICS.version(), ModelRegistry.METRICS_FILE);
         // the same tree (the old nested objects were Map.of, whose key order varies between JVMs)
         JsonMapper json = JsonMapper.builder().build();
-        assertThat(json.readTree(now)).isEqualTo(json.readTree(before));
+        assertThat(json.readTree(now)).isEqualTo(json.readTree(withScope));
         assertThat(new String(now, StandardCharsets.UTF_8)).as("top-level keys in the old order")
                 .containsSubsequence("\"version\"", "\"threshold\"", "\"peakThreshold\"", "\"precision\"", "\"auc\"", "\"champion\"",
-                        "\"promoted\"", "\"trainVods\"", "\"testVods\"", "\"features\"", "\"vocabulary\"");
+                        "\"promoted\"", "\"trainVods\"", "\"testVods\"", "\"features\"", "\"vocabulary\"", "\"scope\"");
 
+        // a file from before scopes reads as scope default
         registry.write("older", ModelRegistry.METRICS_FILE, before);
         assertThat(registry.metrics("older")).isEqualTo(METRICS);
+        assertThat(registry.metrics("older").scope()).isEqualTo(ModelRegistry.DEFAULT_SCOPE);
     }
 
     @Test

@@ -15,7 +15,7 @@ class VodColumnTest {
                 "channel", "date", "video_path", "chat_path",
                 "chat_format", "chat_messages", "chat_windows", "chat_rejected", "chat_ignored",
                 "media_codecs", "media_windows", "media_cuts", "media_status", "media_error",
-                "status", "duration_ms", "highlights", "model_version",
+                "status", "duration_ms", "highlights", "model_version", "model_scope",
                 "reel_path", "reel_mode", "reel_duration_s",
                 "failure", "last_job_execution");
         assertThat(VodColumn.MEDIA_STATUS.bytes()).isEqualTo(Bytes.toBytes("media_status"));

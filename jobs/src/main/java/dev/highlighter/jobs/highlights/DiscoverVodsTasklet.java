@@ -4,6 +4,7 @@ import dev.highlighter.core.VodRef;
 import dev.highlighter.core.HdfsLayout;
 import dev.highlighter.jobs.launch.NothingToDoException;
 import dev.highlighter.jobs.models.ChampionModels;
+import dev.highlighter.jobs.models.PinnedModels;
 import dev.highlighter.readers.catalog.VodCatalog;
 import dev.highlighter.writers.VodStatusWriter;
 import java.time.LocalDate;
@@ -37,17 +38,15 @@ public class DiscoverVodsTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         var jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
-        if (!jobContext.containsKey(ChampionModels.PINNED)) {
-            // a restart keeps the model its run started with
-            jobContext.putString(ChampionModels.PINNED, champions.current().version());
-        }
-        log.info("This run scores with model {}", jobContext.getString(ChampionModels.PINNED));
         List<VodRef> found = catalog.list(date);
         if (found.isEmpty()) {
             throw new NothingToDoException("no VODs for " + date + " under " + layout.vods() + "/*/" + date
                     + ": the date's folders are missing or empty, so nothing was processed");
         }
         DiscoveredVods.put(jobContext, found);
+        // a restart keeps the models its run started with
+        var pins = PinnedModels.pin(jobContext, champions, found.stream().map(VodRef::channel).toList());
+        pins.forEach((channel, pin) -> log.info("This run scores channel {} with model {} (scope {})", channel, pin.version(), pin.scope()));
         long withChat = found.stream().filter(VodRef::hasChat).count();
         for (VodRef vod : found) {
             if (!vod.hasChat()) {

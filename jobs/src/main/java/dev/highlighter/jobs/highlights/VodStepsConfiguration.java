@@ -11,6 +11,7 @@ import dev.highlighter.core.VodScores;
 import dev.highlighter.core.WindowBatch;
 import dev.highlighter.core.WindowFeatures;
 import dev.highlighter.jobs.HighlighterProperties;
+import dev.highlighter.jobs.models.PinnedModels;
 import dev.highlighter.processors.chat.ChatWindowAggregator;
 import dev.highlighter.processors.chat.MessageSignalExtractor;
 import dev.highlighter.processors.chat.MessageSignals;
@@ -241,7 +242,9 @@ public class VodStepsConfiguration {
     @Bean
     @StepScope
     HighlightWriter highlightWriter(@Lazy Connection connection, VodStatusWriter vods,
-                                    @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
-        return new HighlightWriter(connection, vods, jobExecutionId);
+                                    @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId, @Value(PinnedModels.PINS) String pins,
+                                    @Value(PinnedModels.DEFAULT_VERSION) String version, @Value(PinnedModels.CHANNEL) String channel) {
+        // the scope whose champion scored the VOD goes next to its version
+        return new HighlightWriter(connection, vods, jobExecutionId, PinnedModels.of(pins, version, channel).scope());
     }
 }

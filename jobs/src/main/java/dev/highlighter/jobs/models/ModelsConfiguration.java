@@ -22,16 +22,18 @@ public class ModelsConfiguration {
 
     @Bean
     ChampionModels championModels(ModelRegistry registry, HighlighterProperties props) {
-        return new ChampionModels(registry, new RuleModelV0(props.segments().policy().threshold()));
+        return new ChampionModels(registry, new RuleModelV0(props.segments().policy().threshold()), new ModelScopes(props.scopes()));
     }
 
     /**
-     * The version the run pinned in its job context when it started (discoverVods), so every VOD
-     * of a run, and of its restarts, is scored by the same model.
+     * The scope and version the run pinned for the VOD's channel in its job context when it
+     * started (discoverVods), so every VOD of a channel in a run, and of its restarts, is scored
+     * by the same model.
      */
     @Bean
     @StepScope
-    HighlightModel highlightModel(ChampionModels champions, @Value("#{jobExecutionContext['" + ChampionModels.PINNED + "']}") String version) {
-        return champions.byVersion(version);
+    HighlightModel highlightModel(ChampionModels champions, @Value(PinnedModels.PINS) String pins,
+                                  @Value(PinnedModels.DEFAULT_VERSION) String version, @Value(PinnedModels.CHANNEL) String channel) {
+        return champions.byVersion(PinnedModels.of(pins, version, channel).version());
     }
 }

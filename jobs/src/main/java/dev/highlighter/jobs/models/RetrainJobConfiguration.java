@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The nightly {@code retrain} job: labelled windows of the lookback -> challenger -> promote only if it wins. */
+/** The nightly {@code retrain} job: labelled windows of the lookback -> a challenger per scope -> promote each only if it wins in its scope. */
 @Configuration(proxyBeanMethods = false)
 public class RetrainJobConfiguration {
 
@@ -40,6 +40,6 @@ public class RetrainJobConfiguration {
                                   HighlighterProperties props, @Value("#{jobParameters['date']}") LocalDate date,
                                   @Value("#{jobParameters['lookbackDays']}") String lookback) {
         int days = lookback == null ? props.retrainLookbackDays() : Integer.parseInt(lookback);
-        return new RetrainTasklet(connection, registry, champions, date, days, props.windowMs());
+        return new RetrainTasklet(new LabelledVods(connection, props.windowMs()), registry, champions, date, days, props.windowMs());
     }
 }

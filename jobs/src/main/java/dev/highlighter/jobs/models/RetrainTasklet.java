@@ -1,22 +1,7 @@
 package dev.highlighter.jobs.models;
 
-import dev.highlighter.core.HBaseSchema;
-import dev.highlighter.core.WindowBatch;
-import dev.highlighter.core.WindowFeatures;
-import dev.highlighter.core.models.ModelMetrics;
 import dev.highlighter.core.models.ModelRegistry;
-import dev.highlighter.processors.evaluation.DecisionTuning;
-import dev.highlighter.processors.evaluation.HighlightEvaluator;
 import dev.highlighter.processors.evaluation.ModelEvaluation;
-import dev.highlighter.processors.evaluation.VodValidation;
-import dev.highlighter.processors.model.FeatureLayout;
-import dev.highlighter.processors.model.HighlightModel;
-import dev.highlighter.processors.model.ModelLoader;
-import dev.highlighter.processors.model.XgbHighlightModel;
-import dev.highlighter.processors.model.XgbTrainer;
-import dev.highlighter.readers.hbase.VodRowReader;
-import dev.highlighter.readers.hbase.WindowBatchReader;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -25,7 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.hbase.client.Connection;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -33,29 +18,28 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Trains a challenger on the labelled windows of the lookback, holds out whole VODs (a VOD's
- * windows are correlated, so a split by window would flatter the model), compares it with the
- * current champion on those same VODs, and promotes it only if it wins. Either way the version
- * is kept in the registry with its metrics and provenance.
+ * Trains a challenger per scope on the labelled VODs of the lookback: {@code default} on all of
+ * them, and each scope (a configured group of channels, or a channel) that has labelled VODs on
+ * its own. Each challenger is compared, on its scope's held-out VODs only, with what scored that
+ * scope when the run started, and promoted for that scope only if it wins: a challenger never
+ * replaces the champion of a scope it was not evaluated on. One log line per scope.
  */
 public class RetrainTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(RetrainTasklet.class);
-    static final String LIBRARY = "ml.dmlc:xgboost4j_2.12:2.1.4";
 
-    private final Connection connection;
+    private final LabelledVods labelled;
     private final ModelRegistry registry;
     private final ChampionModels champions;
     private final LocalDate date;
     private final int lookbackDays;
     private final long windowMs;
 
-    public RetrainTasklet(Connection connection, ModelRegistry registry, ChampionModels champions, LocalDate date, int lookbackDays,
+    public RetrainTasklet(LabelledVods labelled, ModelRegistry registry, ChampionModels champions, LocalDate date, int lookbackDays,
                           long windowMs) {
-        this.connection = connection;
+        this.labelled = labelled;
         this.registry = registry;
         this.champions = champions;
         this.date = date;
@@ -66,90 +50,52 @@ public class RetrainTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         LocalDate from = date.minusDays(lookbackDays);
-        List<ModelEvaluation.Labelled> train = new ArrayList<>();
-        List<ModelEvaluation.Labelled> test = new ArrayList<>();
-        for (String vod : new VodRowReader(connection).vodsBetween(from, date)) {
-            ModelEvaluation.Labelled labelled = load(vod);
-            if (labelled == null) {
-                continue;
-            }
-            (VodValidation.holdOut(vod) ? test : train).add(labelled);
+        Map<String, List<ModelEvaluation.Labelled>> byScope = new LinkedHashMap<>();
+        byScope.put(ModelRegistry.DEFAULT_SCOPE, new ArrayList<>());
+        Map<String, List<ModelEvaluation.Labelled>> own = new TreeMap<>();
+        for (LabelledVods.Entry e : labelled.between(from, date)) {
+            byScope.get(ModelRegistry.DEFAULT_SCOPE).add(e.vod());
+            own.computeIfAbsent(champions.scopes().of(e.channel()), s -> new ArrayList<>()).add(e.vod());
         }
-        if (test.isEmpty() && train.size() > 1) {
-            test.add(train.remove(train.size() - 1));
-        }
-        if (train.isEmpty() || test.isEmpty()) {
-            throw new IllegalStateException("not enough labelled VODs between " + from + " and " + date + " to train and test: "
-                    + train.size() + " for training, " + test.size() + " held out; run the feedback job with labels first");
-        }
-        String version = "xgb-" + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        XgbHighlightModel challenger = DecisionTuning.fit(version, train.stream()
-                .map(v -> new XgbTrainer.LabelledVod(v.vodId(), v.windows(), v.labels())).toList(), windowMs);
-        // each model scores each VOD once; metrics come from those scores
-        ModelEvaluation.Scores challengerScores = ModelEvaluation.score(challenger, test);
-        HighlightEvaluator.Result ours = challengerScores.evaluate(challenger);
-        HighlightModel champion = champions.current();
-        ModelEvaluation.Scores championScores = ModelEvaluation.score(champion, test);
-        HighlightEvaluator.Result theirs = championScores.evaluate(champion);
-        boolean promote = ours.f1() > theirs.f1();
+        own.remove(ModelRegistry.DEFAULT_SCOPE); // a channel named default is in default already
+        byScope.putAll(own);
+        // every challenger meets what scored its scope when the run started, whatever this run promotes first
+        Map<String, ChampionModels.Choice> before = new LinkedHashMap<>();
+        byScope.keySet().forEach(scope -> before.put(scope, champions.current(scope)));
 
         long execution = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
-        ModelMetrics metrics = new ModelMetrics(version, challenger.threshold(), challenger.peakThreshold(),
-                figures(ours, challengerScores.auc()), new ModelMetrics.Champion(champion.version(), figures(theirs, championScores.auc())),
-                promote, train.stream().map(ModelEvaluation.Labelled::vodId).toList(), test.stream().map(ModelEvaluation.Labelled::vodId).toList(),
-                FeatureLayout.columns(), new ModelMetrics.Vocabulary(challenger.vocabulary().size(), challenger.vocabulary().top(20)));
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("jobExecutionId", execution);
-        provenance.put("dataFrom", from.toString());
-        provenance.put("dataTo", date.toString());
-        provenance.put("library", LIBRARY);
-        provenance.put("format", "XGBoost JSON: xgboost.Booster(model_file='model.json') in Python");
-        var json = JsonMapper.builder().build().writerWithDefaultPrettyPrinter();
-        registry.write(version, ModelRegistry.MODEL_FILE, ModelLoader.toJson(challenger));
-        registry.writeMetrics(version, metrics);
-        registry.write(version, ModelRegistry.PROVENANCE_FILE, json.writeValueAsString(provenance).getBytes(StandardCharsets.UTF_8));
-
-        String verdict = String.format(java.util.Locale.ROOT, "%s: F1 %.3f segP %.3f segR %.3f vs champion %s F1 %.3f on %d held-out VODs",
-                version, ours.f1(), ours.segmentPrecision(), ours.segmentRecall(), champion.version(), theirs.f1(), test.size());
-        if (promote) {
-            registry.promote(version, "retrain job execution " + execution, verdict);
-            log.info("Promoted {}", verdict);
-        } else {
-            log.warn("Kept but not promoted (it does not beat the champion) {}", verdict);
-        }
+        ScopeTraining training = new ScopeTraining(registry, windowMs, execution, from, date);
+        String stamp = "xgb-" + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         ExecutionContext context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
-        context.putString("version", version);
-        context.putString("promoted", String.valueOf(promote));
-        context.putString("verdict", verdict);
-        contribution.incrementWriteCount(1);
+        List<String> trained = new ArrayList<>();
+        for (var scope : byScope.entrySet()) {
+            boolean isDefault = scope.getKey().equals(ModelRegistry.DEFAULT_SCOPE);
+            String version = isDefault ? stamp : stamp + "-" + scope.getKey();
+            ScopeTraining.Outcome outcome = training.train(scope.getKey(), version, scope.getValue(), before.get(scope.getKey()));
+            if (outcome.version() == null) {
+                if (isDefault) {
+                    throw new IllegalStateException(outcome.verdict() + "; run the feedback job with labels first");
+                }
+                log.warn("Scope {}: not trained, {}", scope.getKey(), outcome.verdict());
+                continue;
+            }
+            if (outcome.promoted()) {
+                log.info("Scope {}: promoted {}", scope.getKey(), outcome.verdict());
+            } else {
+                log.warn("Scope {}: kept but not promoted (it does not beat the champion) {}", scope.getKey(), outcome.verdict());
+            }
+            trained.add(scope.getKey());
+            record(context, isDefault ? "" : scope.getKey() + ".", outcome);
+            contribution.incrementWriteCount(1);
+        }
+        context.putString("scopes", String.join(",", trained));
         return RepeatStatus.FINISHED;
     }
 
-    private static ModelMetrics.Figures figures(HighlightEvaluator.Result r, double auc) {
-        return new ModelMetrics.Figures(r.precision(), r.recall(), r.f1(), r.segmentPrecision(), r.segmentRecall(), auc);
-    }
-
-    /** A VOD's windows (c, m, l) and labels, or null when none of its windows is labelled. */
-    ModelEvaluation.Labelled load(String vod) throws Exception {
-        WindowBatchReader reader = new WindowBatchReader(connection, vod, WindowBatchReader.WHOLE_VOD, 0,
-                HBaseSchema.CHAT, HBaseSchema.TOKENS, HBaseSchema.MEDIA, HBaseSchema.LABELS);
-        reader.open(new ExecutionContext());
-        WindowBatch batch;
-        try {
-            batch = reader.read();
-        } finally {
-            reader.close();
-        }
-        if (batch == null) {
-            return null;
-        }
-        List<WindowFeatures> windows = batch.windows();
-        float[] labels = VodValidation.storedLabels(windows);
-        for (float label : labels) {
-            if (!Float.isNaN(label)) {
-                return new ModelEvaluation.Labelled(vod, windows, labels, windowMs);
-            }
-        }
-        return null;
+    /** Default's outcome under the keys the job always had (version, promoted, verdict); another scope's prefixed by its name. */
+    private static void record(ExecutionContext context, String prefix, ScopeTraining.Outcome outcome) {
+        context.putString(prefix + "version", outcome.version());
+        context.putString(prefix + "promoted", String.valueOf(outcome.promoted()));
+        context.putString(prefix + "verdict", outcome.verdict());
     }
 }

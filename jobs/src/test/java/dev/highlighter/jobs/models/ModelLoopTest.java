@@ -130,6 +130,16 @@ class ModelLoopTest {
         assertThat(registry.read(new Path(registry.dir(challenger), ModelRegistry.PROVENANCE_FILE)))
                 .contains("xgboost4j_2.12:2.1.4").contains("\"dataFrom\" : \"2019-10-02\"");
 
+        // the games' channel is a scope with labels: trained too, on the same labels, so the same decision
+        var trained = step(retrain, "trainChallenger").getExecutionContext();
+        assertThat(trained.getString("scopes")).isEqualTo("default,lol");
+        assertThat(registry.metrics(trained.getString("lol.version")).scope()).isEqualTo("lol");
+        assertThat(trained.getString("lol.promoted")).isEqualTo(String.valueOf(wins));
+        // this test follows default's champion: the channel's own goes, so default's scores the channel
+        if (registry.champion("lol").isPresent()) {
+            assertThat(registry.rollback("lol", "test")).isEqualTo(ModelRegistry.NONE);
+        }
+
         // promote by hand, then the next run scores with it, next to rule-v0's predictions
         registry.promote(challenger, "test", "by hand");
         JobExecution scored = runner.run("highlights", DATE, true);
@@ -156,7 +166,7 @@ class ModelLoopTest {
         // a worse challenger is kept but not promoted: against a champion that has seen the test VODs
         String oracle = "xgb-00000000-oracle";
         List<XgbTrainer.LabelledVod> everything = new ArrayList<>();
-        RetrainTasklet loader = new RetrainTasklet(connection, registry, new ChampionModels(registry, new RuleModelV0()), DATE, 3, 5000);
+        LabelledVods loader = new LabelledVods(connection, 5000);
         for (String game : LABELLED) {
             var v = loader.load(game);
             everything.add(new XgbTrainer.LabelledVod(game, v.windows(), v.labels()));
@@ -168,6 +178,8 @@ class ModelLoopTest {
         JobExecution worse = runner.run("retrain", DATE, true, Map.of("lookbackDays", "3"));
         String loser = step(worse, "trainChallenger").getExecutionContext().getString("version");
         assertThat(step(worse, "trainChallenger").getExecutionContext().getString("promoted")).isEqualTo("false");
+        assertThat(step(worse, "trainChallenger").getExecutionContext().getString("lol.promoted")).as("nor the channel's").isEqualTo("false");
+        assertThat(registry.champion("lol")).isEmpty();
         assertThat(registry.champion()).contains(oracle);
         assertThat(registry.versions()).contains(loser);
 
