@@ -31,7 +31,9 @@ public final class PredictionCodec {
 
     public static byte[] encode(Map<String, Double> contributions) {
         StringBuilder s = new StringBuilder();
-        contributions.forEach((k, v) -> {
+        // in signal order: ScoredWindow holds a Map.copyOf, whose iteration order is salted per JVM,
+        // and a re-run on another process (a restart, a remote worker) must write the same bytes
+        new java.util.TreeMap<>(contributions).forEach((k, v) -> {
             if (s.length() > 0) {
                 s.append(',');
             }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Finds highlights in archived live streams: batch jobs over HDFS and HBase.",
         subcommands = {RunCommand.class, BackfillCommand.class, TriggerCommand.class, SchedulerCommand.class,
                 ExportCommand.class, EvaluateCommand.class, CrossvalCommand.class, ModelsCommand.class,
-                DemoCommand.class, BenchCommand.class, ConsoleCommand.class, StandaloneCommand.class})
+                DemoCommand.class, BenchCommand.class, ConsoleCommand.class, StandaloneCommand.class, WorkerCommand.class})
 public class HighlighterCommand implements Runnable {
 
     @CommandLine.Spec
@@ -34,6 +34,9 @@ public class HighlighterCommand implements Runnable {
             }
             if (level.hasMatchedOption("--port")) { // console and standalone: the web server's port
                 props.put("server.port", level.matchedOptionValue("--port", 8080));
+            }
+            if ("worker".equals(level.commandSpec().name())) {
+                props.putAll(WorkerCommand.PROPERTIES);
             }
             if (level.hasMatchedOption("--data-dir")) {
                 props.put("highlighter.data-dir", level.matchedOptionValue("--data-dir", ""));

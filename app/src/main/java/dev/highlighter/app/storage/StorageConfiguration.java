@@ -45,8 +45,8 @@ public class StorageConfiguration {
     FileSystem fileSystem(StorageMode mode, HighlighterProperties props) throws IOException {
         Configuration conf = new Configuration();
         mode.hadoopSiteFiles().forEach(conf::addResource);
-        // Hadoop's JVM shutdown hook would close it under a run that is stopping on SIGTERM; the
-        // application closes it (Spring's inferred close) after the run has stopped
+        // Spring closes it, after the run (or a worker's partitions) stopped; Hadoop's own shutdown hook would
+        // close it under a run that is still writing its last chunk on SIGTERM
         conf.setBoolean("fs.automatic.close", false);
         URI root = URI.create(rootUri(mode, props));
         log.info("File system root {}", root);

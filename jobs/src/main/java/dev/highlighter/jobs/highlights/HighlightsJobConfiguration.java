@@ -2,6 +2,7 @@ package dev.highlighter.jobs.highlights;
 
 import dev.highlighter.core.HdfsLayout;
 import dev.highlighter.jobs.HighlighterProperties;
+import dev.highlighter.jobs.remote.RemotePartitioning;
 import dev.highlighter.readers.catalog.VodCatalog;
 import dev.highlighter.writers.VodStatusWriter;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import org.springframework.batch.core.job.builder.FlowJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +38,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * partition per VOD, run on a bounded pool of {@code highlighter.workers} threads whatever the
  * number of VODs. A VOD that fails a stage fails only its own partition and skips its later
  * stages; the summary then fails the job, and a restart re-runs only what did not complete.
+ * With {@code highlighter.partitioning=kafka} the partitions run on worker processes instead
+ * ({@link RemotePartitioning}).
  */
 @Configuration(proxyBeanMethods = false)
 public class HighlightsJobConfiguration {
@@ -44,12 +48,16 @@ public class HighlightsJobConfiguration {
 
     @Bean
     Job highlightsJob(JobRepository repository, Step awaitInputs, Step discoverVods, Step summary, List<Step> steps,
-                      @Qualifier("vodWorkers") TaskExecutor vodWorkers, HighlighterProperties props) {
+                      @Qualifier("vodWorkers") TaskExecutor vodWorkers, HighlighterProperties props,
+                      ObjectProvider<RemotePartitioning> remote) {
         FlowBuilder<FlowJobBuilder> flow = new JobBuilder(JOB, repository)
                 .start(awaitInputs).on(AwaitInputsTasklet.SKIPPED).end(AwaitInputsTasklet.SKIPPED)
                 .from(awaitInputs).on("*").to(discoverVods);
         for (VodStage stage : VodStage.values()) {
-            flow = flow.next(perVod(repository, stage, worker(steps, stage), vodWorkers, props));
+            VodStageSplitter splitter = new VodStageSplitter(stage, repository, run -> enabled(stage, run, props));
+            RemotePartitioning kafka = remote.getIfAvailable();
+            flow = flow.next(kafka == null ? perVod(repository, stage, worker(steps, stage), splitter, vodWorkers)
+                    : kafka.manager(stage.step(), splitter, new TolerantPartitionAggregator()));
         }
         return flow.next(summary).end().build();
     }
@@ -103,11 +111,10 @@ public class HighlightsJobConfiguration {
      * The manager re-runs on every restart so that VODs that failed an earlier stage get their
      * later stages; its splitter still skips each VOD partition that already completed.
      */
-    private static Step perVod(JobRepository repository, VodStage stage, Step worker, TaskExecutor executor,
-                               HighlighterProperties props) {
+    private static Step perVod(JobRepository repository, VodStage stage, Step worker, VodStageSplitter splitter, TaskExecutor executor) {
         return new StepBuilder(stage.step(), repository)
                 .partitioner(worker)
-                .splitter(new VodStageSplitter(stage, repository, run -> enabled(stage, run, props)))
+                .splitter(splitter)
                 .taskExecutor(executor)
                 .aggregator(new TolerantPartitionAggregator())
                 .allowStartIfComplete(true)

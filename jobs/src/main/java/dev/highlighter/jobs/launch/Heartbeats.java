@@ -92,7 +92,7 @@ public class Heartbeats {
         }
         Heartbeat beat = found.get();
         if (beat.host().equals(host) && !processAlive(beat)) {
-            return Liveness.gone(beat, "its process " + beat.pid() + " on " + beat.host() + " is gone");
+            return Liveness.gone(beat, "its process (pid " + beat.pid() + " on " + beat.host() + ") is gone");
         }
         Duration age = Duration.between(beat.lastBeat(), now);
         if (age.compareTo(staleAfter) > 0) {

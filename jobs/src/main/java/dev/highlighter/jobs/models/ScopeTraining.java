@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ScopeTraining {
 
-    static final String LIBRARY = "ml.dmlc:xgboost4j_2.12:2.1.4";
+    static final String LIBRARY = "ml.dmlc:xgboost4j_2.13:2.1.4";
 
     /** What happened to one scope; {@code version} is null when it had too few labelled VODs to train. */
     record Outcome(String scope, String version, boolean promoted, String verdict) {

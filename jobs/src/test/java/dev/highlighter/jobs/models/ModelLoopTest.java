@@ -128,7 +128,7 @@ class ModelLoopTest {
         assertThat(metrics.promoted()).isEqualTo(wins);
         assertThat(registry.champion().isPresent()).isEqualTo(wins);
         assertThat(registry.read(new Path(registry.dir(challenger), ModelRegistry.PROVENANCE_FILE)))
-                .contains("xgboost4j_2.12:2.1.4").contains("\"dataFrom\" : \"2019-10-02\"");
+                .contains("xgboost4j_2.13:2.1.4").contains("\"dataFrom\" : \"2019-10-02\"");
 
         // the games' channel is a scope with labels: trained too, on the same labels, so the same decision
         var trained = step(retrain, "trainChallenger").getExecutionContext();

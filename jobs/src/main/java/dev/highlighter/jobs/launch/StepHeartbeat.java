@@ -1,0 +1,134 @@
+package dev.highlighter.jobs.launch;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * A heartbeat per running partition (Kind.STEP: host, pid, last beat), so that a manager on
+ * another machine can tell a worker that died from one still working. On shutdown (SIGTERM: a pod
+ * evicted) it asks each running partition to stop at its next chunk, the way Batch's
+ * StoppableStep does, and waits for it within the grace period: the partition ends STOPPED, with
+ * its last chunk committed, and a restart resumes it.
+ */
+public class StepHeartbeat implements StepExecutionListener, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(StepHeartbeat.class);
+
+    private final Heartbeats heartbeats;
+    private final Duration interval;
+    private final Duration grace;
+    private final Map<Long, StepExecution> running = new ConcurrentHashMap<>();
+    private volatile ScheduledExecutorService beats;
+    private volatile boolean started;
+    private final java.util.List<Runnable> beforeStopping = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public StepHeartbeat(Heartbeats heartbeats, Duration interval, Duration grace) {
+        this.heartbeats = heartbeats;
+        this.interval = interval;
+        this.grace = grace;
+    }
+
+    @Override
+    public void beforeStep(StepExecution execution) {
+        heartbeats.begin(Heartbeats.Kind.STEP, execution.getId());
+        running.put(execution.getId(), execution);
+        scheduler();
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution execution) {
+        running.remove(execution.getId());
+        heartbeats.end(Heartbeats.Kind.STEP, execution.getId());
+        return null;
+    }
+
+    private synchronized void scheduler() {
+        if (beats == null) {
+            beats = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "step-heartbeat");
+                t.setDaemon(true);
+                return t;
+            });
+            long ms = interval.toMillis();
+            beats.scheduleAtFixedRate(this::beatAll, ms, ms, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void beatAll() {
+        for (Long id : running.keySet()) {
+            try {
+                heartbeats.beat(Heartbeats.Kind.STEP, id);
+            } catch (RuntimeException e) {
+                log.warn("Heartbeat of step execution {} not written: {}", id, e.getMessage());
+            }
+        }
+    }
+
+    /** Runs first on shutdown, before the running partitions are asked to stop: e.g. a worker stops taking requests. */
+    public void beforeStopping(Runnable action) {
+        beforeStopping.add(action);
+    }
+
+    /** The partitions running in this process now. */
+    public java.util.Set<Long> running() {
+        return java.util.Set.copyOf(running.keySet());
+    }
+
+    @Override
+    public void start() {
+        started = true;
+    }
+
+    @Override
+    public void stop() {
+        started = false;
+        beforeStopping.forEach(Runnable::run);
+        if (running.isEmpty()) {
+            return;
+        }
+        for (StepExecution execution : running.values()) {
+            log.warn("Shutting down: stopping partition {} (step execution {}) at its next chunk; it will end STOPPED and a restart resumes it",
+                    execution.getStepName(), execution.getId());
+            execution.setTerminateOnly();
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!running.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (!running.isEmpty()) {
+            log.warn("Partitions {} did not stop within {} s; the manager fails them once their heartbeat is stale",
+                    running.keySet(), grace.toSeconds());
+        }
+    }
+
+    /**
+     * Running while partitions run, started or not: a worker's steps are built after the context
+     * started its lifecycle beans, so this bean may never have been started, and Spring only stops
+     * what says it is running (a SIGTERM then reached no partition).
+     */
+    @Override
+    public boolean isRunning() {
+        return started || !running.isEmpty();
+    }
+
+    /** With the job heartbeat, before the Kafka consumers, data source and HBase connection stop. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+}
