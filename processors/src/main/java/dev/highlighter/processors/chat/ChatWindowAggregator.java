@@ -107,14 +107,15 @@ public class ChatWindowAggregator implements WindowAggregator<MessageSignals> {
         raw.forEach((f, values) -> baselines.put(f, RobustBaseline.of(values)));
         List<WindowFeatures> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Map<String, Double> values = new HashMap<>();
+            Sums s = windows.get(first + i);
+            int size = 1 + 2 * raw.size() + ChatFeatures.UNIVERSAL.size() + (s == null ? 0 : Math.min(s.tokens.size(), MAX_TOKENS_PER_WINDOW));
+            Map<String, Double> values = new HashMap<>(size * 4 / 3 + 1); // sized once: a window holds up to 150 entries
             values.put(ChatFeatures.MESSAGES, counts[i]);
             for (Map.Entry<String, double[]> e : raw.entrySet()) {
                 double v = e.getValue()[i];
                 values.put(e.getKey(), v);
                 values.put(ChatFeatures.z(e.getKey()), baselines.get(e.getKey()).z(v));
             }
-            Sums s = windows.get(first + i);
             values.put(ChatFeatures.CHARS, s == null ? 0.0 : s.chars);
             values.put(ChatFeatures.SPAM, s == null ? 0.0 : spam(s.tokens));
             values.put(ChatFeatures.STRETCHED, s == null ? 0.0 : s.stretched);
@@ -133,15 +134,43 @@ public class ChatWindowAggregator implements WindowAggregator<MessageSignals> {
      * and kkkkkk, ㅋㅋㅋ and ㅋㅋㅋㅋ, 2333 and 23333 are one token (a message counts a word once).
      */
     static int spam(Map<String, Integer> tokens) {
-        Map<String, Integer> collapsed = new HashMap<>();
+        // most words have no run to cut and are their own group: only the others need a map
+        Map<String, Integer> cut = null;
         int most = 0;
         for (Map.Entry<String, Integer> e : tokens.entrySet()) {
-            most = Math.max(most, collapsed.merge(collapse(e.getKey()), e.getValue(), Integer::sum));
+            String token = e.getKey();
+            if (hasRun(token)) {
+                if (cut == null) {
+                    cut = new HashMap<>();
+                }
+                cut.merge(collapse(token), e.getValue(), Integer::sum);
+            } else {
+                most = Math.max(most, e.getValue());
+            }
+        }
+        if (cut != null) {
+            for (Map.Entry<String, Integer> e : cut.entrySet()) {
+                most = Math.max(most, e.getValue() + tokens.getOrDefault(e.getKey(), 0));
+            }
         }
         return most;
     }
 
+    /** Whether a character comes three times in a row, so that {@link #collapse} changes the token. */
+    private static boolean hasRun(String token) {
+        for (int i = 2; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == token.charAt(i - 1) && c == token.charAt(i - 2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String collapse(String token) {
+        if (!hasRun(token)) {
+            return token;
+        }
         StringBuilder out = new StringBuilder(token.length());
         int run = 0;
         for (int i = 0; i < token.length(); i++) {
@@ -150,7 +179,7 @@ public class ChatWindowAggregator implements WindowAggregator<MessageSignals> {
                 out.append(token.charAt(i));
             }
         }
-        return out.length() == token.length() ? token : out.toString();
+        return out.toString();
     }
 
     /** The window's most used tokens, so that a window of a huge chat keeps a bounded row. */

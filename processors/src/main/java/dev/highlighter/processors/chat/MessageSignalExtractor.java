@@ -26,6 +26,20 @@ public class MessageSignalExtractor implements ItemProcessor<ChatMessage, Messag
     /** Words kept per message; copy-pasta walls would otherwise dominate a window. */
     static final int MAX_TOKENS = 32;
 
+    /** Character classes of ASCII, looked up instead of asked of {@link Character} for every character of every message. */
+    private static final byte WHITESPACE = 1;
+    private static final byte LETTER = 2;
+    private static final byte UPPER = 4;
+    private static final byte[] ASCII = new byte[128];
+    private static final int CATEGORIES = ReactionLexicon.Category.values().length;
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII[c] = (byte) ((Character.isWhitespace(c) ? WHITESPACE : 0) | (Character.isLetter(c) ? LETTER : 0)
+                    | (Character.isUpperCase(c) ? UPPER : 0));
+        }
+    }
+
     private final ReactionLexicon lexicon;
 
     public MessageSignalExtractor(ReactionLexicon lexicon) {
@@ -35,7 +49,7 @@ public class MessageSignalExtractor implements ItemProcessor<ChatMessage, Messag
     @Override
     public MessageSignals process(ChatMessage message) {
         String text = message.text();
-        int[] counts = new int[ReactionLexicon.Category.values().length];
+        int[] counts = new int[CATEGORIES];
         int letters = 0;
         int upper = 0;
         boolean punctuation = false;
@@ -45,13 +59,17 @@ public class MessageSignalExtractor implements ItemProcessor<ChatMessage, Messag
         int run = 0;
         List<String> tokens = new ArrayList<>(8);
         int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            char c = i < text.length() ? text.charAt(i) : ' ';
-            run = i > 0 && c == text.charAt(i - 1) ? run + 1 : 1;
-            stretched |= run >= STRETCH && !Character.isWhitespace(c);
+        int length = text.length();
+        char previous = 0;
+        for (int i = 0; i <= length; i++) {
+            char c = i < length ? text.charAt(i) : ' ';
+            byte ascii = c < 128 ? ASCII[c] : -1;
+            boolean whitespace = ascii >= 0 ? (ascii & WHITESPACE) != 0 : Character.isWhitespace(c);
+            run = i > 0 && c == previous ? run + 1 : 1;
+            stretched |= run >= STRETCH && !whitespace;
             // emoji and other pictographs: Unicode's "other symbol" class, most of them outside the BMP
             emoji |= c >= 0x2190 && !Character.isLowSurrogate(c) && Character.getType(text.codePointAt(i)) == Character.OTHER_SYMBOL;
-            if (Character.isWhitespace(c)) {
+            if (whitespace) {
                 if (start >= 0) {
                     camel |= isCamel(text, start, i);
                     // lower-cased once: the lexicon matches case-insensitively and reuses an unchanged string
@@ -63,20 +81,22 @@ public class MessageSignalExtractor implements ItemProcessor<ChatMessage, Messag
                     }
                     start = -1;
                 }
+                previous = c;
                 continue;
             }
             if (start < 0) {
                 start = i;
             }
-            if (Character.isLetter(c)) {
+            if (ascii >= 0 ? (ascii & LETTER) != 0 : Character.isLetter(c)) {
                 letters++;
-                if (Character.isUpperCase(c)) {
+                if (ascii >= 0 ? (ascii & UPPER) != 0 : Character.isUpperCase(c)) {
                     upper++;
                 }
             }
-            if ((c == '!' || c == '?') && i > 0 && (text.charAt(i - 1) == '!' || text.charAt(i - 1) == '?')) {
+            if ((c == '!' || c == '?') && i > 0 && (previous == '!' || previous == '?')) {
                 punctuation = true;
             }
+            previous = c;
         }
         boolean shouting = letters >= MIN_LETTERS_FOR_CAPS && upper >= CAPS_SHARE * letters;
         String user = message.user() == null ? null : message.user().toLowerCase(Locale.ROOT);
@@ -115,9 +135,14 @@ public class MessageSignalExtractor implements ItemProcessor<ChatMessage, Messag
         char last = 0;
         int run = 0;
         for (int i = 0; i < text.length() && out.length() < 64; i++) {
-            char c = Character.toLowerCase(text.charAt(i));
-            if (Character.isWhitespace(c)) {
-                c = ' ';
+            char c = text.charAt(i);
+            if (c < 128) {
+                c = (ASCII[c] & WHITESPACE) != 0 ? ' ' : (ASCII[c] & UPPER) != 0 ? (char) (c + ('a' - 'A')) : c;
+            } else {
+                c = Character.toLowerCase(c);
+                if (Character.isWhitespace(c)) {
+                    c = ' ';
+                }
             }
             run = c == last ? run + 1 : 1;
             last = c;
