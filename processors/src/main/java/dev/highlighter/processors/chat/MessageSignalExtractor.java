@@ -30,17 +30,21 @@ public class MessageSignalExtractor implements ItemProcessor<ChatMessage, Messag
     private static final byte WHITESPACE = 1;
     private static final byte LETTER = 2;
     private static final byte UPPER = 4;
+    private static final byte LOWER = 8;
+    private static final byte DIGIT = 16;
     private static final byte[] ASCII = new byte[128];
     private static final int CATEGORIES = ReactionLexicon.Category.values().length;
 
     static {
         for (char c = 0; c < 128; c++) {
             ASCII[c] = (byte) ((Character.isWhitespace(c) ? WHITESPACE : 0) | (Character.isLetter(c) ? LETTER : 0)
-                    | (Character.isUpperCase(c) ? UPPER : 0));
+                    | (Character.isUpperCase(c) ? UPPER : 0) | (Character.isLowerCase(c) ? LOWER : 0) | (Character.isDigit(c) ? DIGIT : 0));
         }
     }
 
     private final ReactionLexicon lexicon;
+    /** Per thread: partitions of the job share this extractor, each on a thread of its own. */
+    private final ThreadLocal<WordCache> words = ThreadLocal.withInitial(WordCache::new);
 
     public MessageSignalExtractor(ReactionLexicon lexicon) {
         this.lexicon = lexicon;
@@ -59,6 +63,8 @@ public class MessageSignalExtractor implements ItemProcessor<ChatMessage, Messag
         int run = 0;
         List<String> tokens = new ArrayList<>(8);
         int start = -1;
+        int hash = 0;
+        WordCache cache = words.get();
         int length = text.length();
         char previous = 0;
         for (int i = 0; i <= length; i++) {
@@ -71,10 +77,15 @@ public class MessageSignalExtractor implements ItemProcessor<ChatMessage, Messag
             emoji |= c >= 0x2190 && !Character.isLowSurrogate(c) && Character.getType(text.codePointAt(i)) == Character.OTHER_SYMBOL;
             if (whitespace) {
                 if (start >= 0) {
-                    camel |= isCamel(text, start, i);
-                    // lower-cased once: the lexicon matches case-insensitively and reuses an unchanged string
-                    String word = text.substring(start, i).toLowerCase(Locale.ROOT);
-                    lexicon.count(word, counts);
+                    WordCache.Word w = i - start <= MAX_TOKEN_CHARS ? cache.get(text, start, i, hash) : null;
+                    if (w == null) {
+                        w = learn(cache, text, start, i);
+                    }
+                    camel |= w.camel();
+                    for (int k = 0; k < CATEGORIES; k++) {
+                        counts[k] += w.categories() >>> k & 1;
+                    }
+                    String word = w.lower();
                     // a linear check beats hashing for the few words of a chat message
                     if (word.length() <= MAX_TOKEN_CHARS && tokens.size() < MAX_TOKENS && !tokens.contains(word)) {
                         tokens.add(word);
@@ -86,7 +97,9 @@ public class MessageSignalExtractor implements ItemProcessor<ChatMessage, Messag
             }
             if (start < 0) {
                 start = i;
+                hash = 0;
             }
+            hash = 31 * hash + c; // String.hashCode of the word, for the cache
             if (ascii >= 0 ? (ascii & LETTER) != 0 : Character.isLetter(c)) {
                 letters++;
                 if (ascii >= 0 ? (ascii & UPPER) != 0 : Character.isUpperCase(c)) {
@@ -106,6 +119,25 @@ public class MessageSignalExtractor implements ItemProcessor<ChatMessage, Messag
                 text.codePointCount(0, text.length()), stretched, emoji, camel);
     }
 
+    /** A word's signals, computed from its characters and kept for the next time (words longer than any token are not kept). */
+    private WordCache.Word learn(WordCache cache, String text, int from, int to) {
+        String original = text.substring(from, to);
+        // lower-cased once: the lexicon matches case-insensitively and reuses an unchanged string
+        String lower = original.toLowerCase(Locale.ROOT);
+        int[] hits = new int[CATEGORIES];
+        lexicon.count(lower, hits);
+        int categories = 0;
+        for (int k = 0; k < CATEGORIES; k++) {
+            // a word counts at most once per category: its exact categories, then a prefix or substring in the others
+            categories |= (hits[k] > 0 ? 1 : 0) << k;
+        }
+        WordCache.Word word = new WordCache.Word(lower, categories, isCamel(text, from, to));
+        if (to - from <= MAX_TOKEN_CHARS) {
+            cache.put(original, word);
+        }
+        return word;
+    }
+
     /**
      * An emote-like word: letters (and digits) with a capital after the first character and a
      * lower-case letter somewhere, as Twitch and BTTV emotes are named (PogChamp, monkaS,
@@ -119,11 +151,11 @@ public class MessageSignalExtractor implements ItemProcessor<ChatMessage, Messag
         boolean innerUpper = false;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (!Character.isLetterOrDigit(c) || c > 0x7f) {
+            if (c > 0x7f || (ASCII[c] & (LETTER | DIGIT)) == 0) {
                 return false;
             }
-            lower |= Character.isLowerCase(c);
-            innerUpper |= i > from && Character.isUpperCase(c);
+            lower |= (ASCII[c] & LOWER) != 0;
+            innerUpper |= i > from && (ASCII[c] & UPPER) != 0;
         }
         return lower && innerUpper;
     }
@@ -131,10 +163,11 @@ public class MessageSignalExtractor implements ItemProcessor<ChatMessage, Messag
 
     /** Lower case, single spaces, and long letter runs cut to three, so "LULLLL" repeats "LULL". */
     static String normalise(String text) {
-        StringBuilder out = new StringBuilder(Math.min(text.length(), 64));
+        char[] out = new char[Math.min(text.length(), 64)];
+        int n = 0;
         char last = 0;
         int run = 0;
-        for (int i = 0; i < text.length() && out.length() < 64; i++) {
+        for (int i = 0; i < text.length() && n < 64; i++) {
             char c = text.charAt(i);
             if (c < 128) {
                 c = (ASCII[c] & WHITESPACE) != 0 ? ' ' : (ASCII[c] & UPPER) != 0 ? (char) (c + ('a' - 'A')) : c;
@@ -147,10 +180,11 @@ public class MessageSignalExtractor implements ItemProcessor<ChatMessage, Messag
             run = c == last ? run + 1 : 1;
             last = c;
             boolean space = c == ' ';
-            if (space ? run == 1 && out.length() > 0 : run <= 3) {
-                out.append(c);
+            if (space ? run == 1 && n > 0 : run <= 3) {
+                out[n++] = c;
             }
         }
-        return out.toString().strip();
+        // every whitespace became one space, never the first: stripping drops at most a trailing one
+        return new String(out, 0, n > 0 && out[n - 1] == ' ' ? n - 1 : n);
     }
 }
