@@ -14,6 +14,10 @@ import java.util.Arrays;
  * Physical lines of a UTF-8 file, decoded strictly and one at a time, so one bad line is one
  * error and never the end of the file. Memory is bounded by {@link #MAX_LINE_BYTES}: a longer
  * line is reported and skipped without being held.
+ *
+ * <p>Bytes come in 64 KiB chunks, scanned for newlines in place (as Jackson's and FastCSV's
+ * readers do, not a call per byte). An ASCII line, most chat, needs no decoder: its bytes
+ * become a Latin-1 String as they are. Any other line goes through the strict decoder.
  */
 public final class LineSource implements AutoCloseable {
 
