@@ -98,8 +98,12 @@ public class DayBench implements Callable<Integer> {
         return runs.values().stream().allMatch(r -> r.status.equals("COMPLETED")) ? 0 : 1;
     }
 
-    /** Copies real games under new ids and writes the long VODs; returns the day's message count. */
     long generate(Path root, PrintWriter out) throws IOException {
+        return generate(source, vods, longVods, root, out);
+    }
+
+    /** Copies real games under new ids and writes the long VODs; returns the day's message count. */
+    static long generate(Path source, int vods, int longVods, Path root, PrintWriter out) throws IOException {
         List<Path> games;
         try (Stream<Path> list = Files.list(source)) {
             games = list.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
@@ -177,9 +181,16 @@ public class DayBench implements Callable<Integer> {
     }
 
     private Run run(Path work, Path root, int w, PrintWriter out) throws Exception {
+        return run(work, root, w, List.of("-Xmx" + heap), out);
+    }
+
+    /** {@code run highlights} on the generated day in a JVM of its own with {@code w} workers, read back from its job repository. */
+    static Run run(Path work, Path root, int w, List<String> jvmOptions, PrintWriter out) throws Exception {
         Path data = work.resolve("data-" + w);
         Path log = work.resolve("run-" + w + ".log");
-        List<String> command = SelfLauncher.command(List.of("-Xmx" + heap, "-Dhighlighter.workers=" + w),
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add("-Dhighlighter.workers=" + w);
+        List<String> command = SelfLauncher.command(options,
                 List.of("--root", root.toUri().toString(), "--data-dir", data.toString(), "run", "highlights", "--date", DATE.toString(), "--no-reel"));
         out.printf("running with %d worker(s), log %s%n", w, log);
         out.flush();
@@ -193,6 +204,7 @@ public class DayBench implements Callable<Integer> {
         run.peakHeapMb = peak.find() ? Long.parseLong(peak.group(1)) : -1;
         readRepository(data, run);
         run.status = exit == 0 ? "COMPLETED" : "FAILED (exit " + exit + ", see " + log + ")";
+        run.wallSeconds = wall;
         if (run.seconds <= 0) {
             run.seconds = wall;
         }
@@ -203,10 +215,12 @@ public class DayBench implements Callable<Integer> {
     private static void readRepository(Path data, Run run) throws Exception {
         String url = "jdbc:h2:file:" + data.resolve("jobrepo").toAbsolutePath() + ";ACCESS_MODE_DATA=r";
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT DATEDIFF('MILLISECOND', START_TIME, END_TIME) FROM BATCH_JOB_EXECUTION"
-                    + " ORDER BY JOB_EXECUTION_ID DESC LIMIT 1")) {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT DATEDIFF('MILLISECOND', START_TIME, END_TIME), START_TIME, END_TIME"
+                    + " FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID DESC LIMIT 1")) {
                 if (rs.next()) {
                     run.seconds = rs.getLong(1) / 1000.0;
+                    run.jobStart = rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant();
+                    run.jobEnd = rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant();
                 }
             }
             try (ResultSet rs = c.createStatement().executeQuery("SELECT STEP_NAME, DATEDIFF('MILLISECOND', START_TIME, END_TIME)"
@@ -215,10 +229,20 @@ public class DayBench implements Callable<Integer> {
                     run.stageSeconds.merge(rs.getString(1), rs.getLong(2) / 1000.0, Double::sum);
                 }
             }
+            // the per-VOD worker steps (worker:vodId): how many, their summed and longest time, and their chunks
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT LEFT(STEP_NAME, LOCATE(':', STEP_NAME) - 1) AS WORKER, COUNT(*),"
+                    + " SUM(DATEDIFF('MILLISECOND', START_TIME, END_TIME)), MAX(DATEDIFF('MILLISECOND', START_TIME, END_TIME)),"
+                    + " SUM(COMMIT_COUNT), SUM(READ_COUNT), SUM(WRITE_COUNT) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE '%:%'"
+                    + " GROUP BY WORKER ORDER BY MIN(STEP_EXECUTION_ID)")) {
+                while (rs.next()) {
+                    run.steps.put(rs.getString(1), new StepFigures(rs.getInt(2), rs.getLong(3) / 1000.0, rs.getLong(4) / 1000.0,
+                            rs.getLong(5), rs.getLong(6), rs.getLong(7)));
+                }
+            }
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
@@ -226,10 +250,21 @@ public class DayBench implements Callable<Integer> {
         }
     }
 
+    /** One worker step over all its VODs: executions, summed and longest seconds, chunks committed, items read and written. */
+    record StepFigures(int executions, double seconds, double maxSeconds, long commits, long reads, long writes) {
+    }
+
     static final class Run {
         String status = "";
+        /** The job's own time, from its repository. */
         double seconds;
+        /** The child process from start to exit: JVM, Spring and HBase start-up and shutdown included. */
+        double wallSeconds;
         long peakHeapMb = -1;
         final Map<String, Double> stageSeconds = new LinkedHashMap<>();
+        final Map<String, StepFigures> steps = new LinkedHashMap<>();
+        /** When the job ran, as its repository says (null if it did not say). */
+        java.time.Instant jobStart;
+        java.time.Instant jobEnd;
     }
 }

@@ -29,7 +29,8 @@ class CommandLineTest {
     @Test
     void everyCommandHasHelp() {
         for (List<String> args : List.of(List.of("--help"), List.of("run", "--help"), List.of("export", "--help"),
-                List.of("evaluate", "--help"), List.of("demo", "--help"), List.of("bench", "chat", "--help"))) {
+                List.of("evaluate", "--help"), List.of("demo", "--help"), List.of("bench", "chat", "--help"),
+                List.of("bench", "job", "--help"))) {
             CommandLine.ParseResult parsed = cli().parseArgs(args.toArray(String[]::new));
             StringWriter out = new StringWriter();
             CommandLine.ParseResult leaf = parsed;

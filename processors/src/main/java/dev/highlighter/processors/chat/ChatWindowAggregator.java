@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 /**
  * Sums message signals into fixed windows of one VOD and, once every message is in, turns the
@@ -24,10 +25,17 @@ public class ChatWindowAggregator implements WindowAggregator<MessageSignals> {
 
     /** Tokens kept per window (the most used): enough for what a vocabulary can learn, bounded for HBase. */
     static final int MAX_TOKENS_PER_WINDOW = 128;
+    /** Words whose columns are kept for reuse: a VOD's common words, bounded whatever its vocabulary. */
+    static final int MAX_TOKEN_NAMES = 1 << 16;
 
     private final String vodId;
     private final long windowMs;
     private final TreeMap<Long, Sums> windows = new TreeMap<>();
+    /** The window of the last message: chat comes mostly in order, so most messages skip the tree. */
+    private long lastIndex = Long.MIN_VALUE;
+    private Sums last;
+    /** The words seen, each with its column and its letter runs cut: worked out once per VOD, not once per window. */
+    private final Map<String, TokenColumn> tokenColumns = new HashMap<>();
     private long messages;
     private boolean usersKnown;
 
@@ -38,7 +46,12 @@ public class ChatWindowAggregator implements WindowAggregator<MessageSignals> {
 
     @Override
     public void add(MessageSignals m) {
-        Sums s = windows.computeIfAbsent(Windows.index(m.offsetMs(), windowMs), i -> new Sums());
+        long index = Windows.index(m.offsetMs(), windowMs);
+        if (index != lastIndex) {
+            last = windows.computeIfAbsent(index, i -> new Sums());
+            lastIndex = index;
+        }
+        Sums s = last;
         s.messages++;
         s.laugh += m.laugh();
         s.hype += m.hype();
@@ -107,25 +120,53 @@ public class ChatWindowAggregator implements WindowAggregator<MessageSignals> {
         raw.forEach((f, values) -> baselines.put(f, RobustBaseline.of(values)));
         List<WindowFeatures> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Map<String, Double> values = new HashMap<>();
+            Sums s = windows.get(first + i);
+            int size = 1 + 2 * raw.size() + ChatFeatures.UNIVERSAL.size() + (s == null ? 0 : Math.min(s.tokens.size(), MAX_TOKENS_PER_WINDOW));
+            Map<String, Double> values = new HashMap<>(size * 4 / 3 + 1); // sized once: a window holds up to 150 entries
             values.put(ChatFeatures.MESSAGES, counts[i]);
             for (Map.Entry<String, double[]> e : raw.entrySet()) {
                 double v = e.getValue()[i];
                 values.put(e.getKey(), v);
                 values.put(ChatFeatures.z(e.getKey()), baselines.get(e.getKey()).z(v));
             }
-            Sums s = windows.get(first + i);
             values.put(ChatFeatures.CHARS, s == null ? 0.0 : s.chars);
-            values.put(ChatFeatures.SPAM, s == null ? 0.0 : spam(s.tokens));
+            int spam = 0;
+            if (s != null && s.tokens.size() <= MAX_TOKENS_PER_WINDOW) {
+                // every word has its column: put each in while its run is looked up, in one pass
+                spam = spam(s.tokens, (t, count) -> {
+                    TokenColumn column = column(t);
+                    values.put(column.name(), (double) count);
+                    return column.cut();
+                });
+            } else if (s != null) {
+                spam = spam(s.tokens, (t, count) -> column(t).cut());
+                topTokens(s.tokens).forEach((t, c) -> values.put(column(t).name(), (double) c));
+            }
+            values.put(ChatFeatures.SPAM, (double) spam);
             values.put(ChatFeatures.STRETCHED, s == null ? 0.0 : s.stretched);
             values.put(ChatFeatures.EMOJI, s == null ? 0.0 : s.emoji);
             values.put(ChatFeatures.CAMEL, s == null ? 0.0 : s.camel);
-            if (s != null) {
-                topTokens(s.tokens).forEach((t, c) -> values.put(ChatFeatures.token(t), (double) c));
-            }
             out.add(new WindowFeatures(vodId, Windows.start(first + i, windowMs), values));
         }
         return out;
+    }
+
+    /**
+     * A word's column, {@code tok:<word>}, and the word with its letter runs cut to two (null when
+     * it has none): kept for a VOD's first {@link #MAX_TOKEN_NAMES} words, worked out anew after.
+     */
+    private record TokenColumn(String name, String cut) {
+    }
+
+    private TokenColumn column(String token) {
+        TokenColumn column = tokenColumns.get(token);
+        if (column == null) {
+            column = new TokenColumn(ChatFeatures.token(token), hasRun(token) ? collapse(token) : null);
+            if (tokenColumns.size() < MAX_TOKEN_NAMES) {
+                tokenColumns.put(token, column);
+            }
+        }
+        return column;
     }
 
     /**
@@ -133,15 +174,48 @@ public class ChatWindowAggregator implements WindowAggregator<MessageSignals> {
      * and kkkkkk, ㅋㅋㅋ and ㅋㅋㅋㅋ, 2333 and 23333 are one token (a message counts a word once).
      */
     static int spam(Map<String, Integer> tokens) {
-        Map<String, Integer> collapsed = new HashMap<>();
+        return spam(tokens, (t, n) -> hasRun(t) ? collapse(t) : null);
+    }
+
+    /** {@link #spam(Map)}, given each token (and its count) cut to two, or null where it has no run to cut. */
+    private static int spam(Map<String, Integer> tokens, BiFunction<String, Integer, String> cutOrNull) {
+        // most words have no run to cut and are their own group: only the others need a map
+        Map<String, Integer> cut = null;
         int most = 0;
         for (Map.Entry<String, Integer> e : tokens.entrySet()) {
-            most = Math.max(most, collapsed.merge(collapse(e.getKey()), e.getValue(), Integer::sum));
+            String collapsed = cutOrNull.apply(e.getKey(), e.getValue());
+            if (collapsed != null) {
+                if (cut == null) {
+                    cut = new HashMap<>();
+                }
+                cut.merge(collapsed, e.getValue(), Integer::sum);
+            } else {
+                most = Math.max(most, e.getValue());
+            }
+        }
+        if (cut != null) {
+            for (Map.Entry<String, Integer> e : cut.entrySet()) {
+                most = Math.max(most, e.getValue() + tokens.getOrDefault(e.getKey(), 0));
+            }
         }
         return most;
     }
 
+    /** Whether a character comes three times in a row, so that {@link #collapse} changes the token. */
+    private static boolean hasRun(String token) {
+        for (int i = 2; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == token.charAt(i - 1) && c == token.charAt(i - 2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String collapse(String token) {
+        if (!hasRun(token)) {
+            return token;
+        }
         StringBuilder out = new StringBuilder(token.length());
         int run = 0;
         for (int i = 0; i < token.length(); i++) {
@@ -150,7 +224,7 @@ public class ChatWindowAggregator implements WindowAggregator<MessageSignals> {
                 out.append(token.charAt(i));
             }
         }
-        return out.length() == token.length() ? token : out.toString();
+        return out.toString();
     }
 
     /** The window's most used tokens, so that a window of a huge chat keeps a bounded row. */

@@ -29,6 +29,13 @@ public final class ReactionLexicon {
     private final Map<Category, List<String>> prefixes = new EnumMap<>(Category.class);
     private final Map<Category, List<String>> substrings = new EnumMap<>(Category.class);
 
+    /** First characters of the prefix terms: a word starting with none of them matches no prefix. */
+    private String prefixStarts = "";
+    /** First characters of the substring terms: a word holding none of them matches no substring. */
+    private String substringStarts = "";
+    /** Some term is empty, which would match any word: then every word is checked against every term. */
+    private boolean emptyTerm;
+
     private ReactionLexicon() {
         for (Category c : Category.values()) {
             prefixes.put(c, new ArrayList<>());
@@ -70,7 +77,25 @@ public final class ReactionLexicon {
                 default -> throw new IllegalArgumentException(name + ":" + number + ": match must be token, prefix or substring");
             }
         }
+        lexicon.index();
         return lexicon;
+    }
+
+    private void index() {
+        StringBuilder p = new StringBuilder();
+        StringBuilder s = new StringBuilder();
+        for (Category c : Category.values()) {
+            for (String term : prefixes.get(c)) {
+                emptyTerm |= term.isEmpty();
+                p.append(term.isEmpty() ? "" : term.substring(0, 1));
+            }
+            for (String term : substrings.get(c)) {
+                emptyTerm |= term.isEmpty();
+                s.append(term.isEmpty() ? "" : term.substring(0, 1));
+            }
+        }
+        prefixStarts = p.toString();
+        substringStarts = s.toString();
     }
 
     /** Adds this token's categories to {@code counts} (indexed by ordinal). */
@@ -85,14 +110,29 @@ public final class ReactionLexicon {
                 counts[c.ordinal()]++;
             }
         }
+        // most words cannot match any prefix or substring term: tell them by their characters alone
+        boolean prefix = emptyTerm || prefixStarts.indexOf(t.charAt(0)) >= 0;
+        boolean substring = emptyTerm || holdsAny(t, substringStarts);
+        if (!prefix && !substring) {
+            return;
+        }
         for (Category c : Category.values()) {
             if (exact != null && exact.contains(c)) {
                 continue;
             }
-            if (matchesAny(t, prefixes.get(c), true) || matchesAny(t, substrings.get(c), false)) {
+            if (prefix && matchesAny(t, prefixes.get(c), true) || substring && matchesAny(t, substrings.get(c), false)) {
                 counts[c.ordinal()]++;
             }
         }
+    }
+
+    private static boolean holdsAny(String token, String chars) {
+        for (int i = 0; i < chars.length(); i++) {
+            if (token.indexOf(chars.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "INSANE!!!" and "(KEKW)" are the words INSANE and KEKW. */

@@ -1,5 +1,6 @@
 package dev.highlighter.readers.chat;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,51 @@ final class CsvFieldSplitter {
         CsvFieldSplitter splitter = new CsvFieldSplitter();
         splitter.feed(line);
         return splitter.inQuotes() ? null : splitter.fields();
+    }
+
+    /**
+     * The fields of a line without any quote: split at every comma, as {@link #feed} would,
+     * but cut out only when asked for (a chat row has eight fields; the reader uses two).
+     */
+    static List<String> unquotedFields(String line) {
+        int commas = 0;
+        for (int i = line.indexOf(','); i >= 0; i = line.indexOf(',', i + 1)) {
+            commas++;
+        }
+        int[] bounds = new int[commas + 2];
+        bounds[0] = -1;
+        int k = 1;
+        for (int i = line.indexOf(','); i >= 0; i = line.indexOf(',', i + 1)) {
+            bounds[k++] = i;
+        }
+        bounds[k] = line.length();
+        return new Slices(line, bounds);
+    }
+
+    /** Fields as slices of their line, each cut out when read. */
+    private static final class Slices extends AbstractList<String> {
+
+        private final String line;
+        /** Field i runs from bounds[i] + 1 to bounds[i + 1]. */
+        private final int[] bounds;
+
+        Slices(String line, int[] bounds) {
+            this.line = line;
+            this.bounds = bounds;
+        }
+
+        @Override
+        public String get(int index) {
+            if (index < 0 || index >= size()) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            return line.substring(bounds[index] + 1, bounds[index + 1]);
+        }
+
+        @Override
+        public int size() {
+            return bounds.length - 1;
+        }
     }
 
     void feed(String text) {

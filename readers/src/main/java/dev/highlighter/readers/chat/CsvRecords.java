@@ -92,12 +92,17 @@ final class CsvRecords {
             if (first.text().isEmpty()) {
                 continue;
             }
-            CsvFieldSplitter splitter = new CsvFieldSplitter();
-            splitter.feed(first.text());
-            if (splitter.inQuotes()) {
-                return quoted(first, splitter);
+            List<String> fields;
+            if (first.text().indexOf('"') < 0) {
+                fields = CsvFieldSplitter.unquotedFields(first.text()); // most chat rows: no quote, no splitter state
+            } else {
+                CsvFieldSplitter splitter = new CsvFieldSplitter();
+                splitter.feed(first.text());
+                if (splitter.inQuotes()) {
+                    return quoted(first, splitter);
+                }
+                fields = splitter.fields();
             }
-            List<String> fields = splitter.fields();
             if (shape != null && fields.size() != shape.width() && CsvShape.tabSeparated(first.text())) {
                 List<String> tabRow = shape.tabRow(first.text());
                 return tabRow != null ? new CsvRecord(first.number(), tabRow, first.text(), null, 1) : misfits(first, false);
