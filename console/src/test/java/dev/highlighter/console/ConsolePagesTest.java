@@ -82,6 +82,8 @@ class ConsolePagesTest {
         form.getInputByName("password").type("operator-pw");
         HtmlPage grid = form.getOneHtmlElementByAttribute("button", "id", "login").click();
         assertThat(grid.getUrl().getPath()).isEqualTo("/");
+        assertThat(grid.getAnchors()).as("each date links its report")
+                .anyMatch(a -> a.getHrefAttribute().equals("/reports/2026-04-01/index.html"));
 
         HtmlPage failedOnly = browser.getPage("http://localhost/?job=highlights&status=FAILED&from=2026-04-01&to=2026-04-01");
         var row = failedOnly.querySelector("tr[data-execution='" + failed.getId() + "']");
@@ -163,6 +165,34 @@ class ConsolePagesTest {
                 .andExpect(status().isOk()).andExpect(header().string(HttpHeaders.ACCEPT_RANGES, "bytes"))
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(whole).isEqualTo(video);
+    }
+
+    /** A date's report folder opens from HDFS as it is, its relative images beside it; nothing else of the layout does. */
+    @Test
+    void aReportFolderIsServedFromHdfsAndNothingElse() throws Exception {
+        org.apache.hadoop.fs.Path dir = layout.reports(LocalDate.of(2026, 4, 3));
+        var bytes = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", bytes);
+        byte[] png = bytes.toByteArray();
+        try (var out = fs.create(new org.apache.hadoop.fs.Path(dir, "index.html"), true)) {
+            out.write("<html><body><h1>Report 2026-04-03</h1><img src=\"scores.png\"></body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        try (var out = fs.create(new org.apache.hadoop.fs.Path(dir, "scores.png"), true)) {
+            out.write(png);
+        }
+        String page = mvc.perform(get("/reports/2026-04-03/index.html").with(user("viewer").roles("VIEWER")))
+                .andExpect(status().isOk()).andExpect(header().string(HttpHeaders.CONTENT_TYPE, org.hamcrest.Matchers.startsWith("text/html")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Report 2026-04-03");
+        byte[] image = mvc.perform(get("/reports/2026-04-03/scores.png").with(user("viewer").roles("VIEWER")))
+                .andExpect(status().isOk()).andExpect(header().string(HttpHeaders.CONTENT_TYPE, "image/png"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(image).isEqualTo(png);
+        mvc.perform(get("/reports/2026-04-04/index.html").with(user("viewer").roles("VIEWER"))).andExpect(status().isNotFound());
+        mvc.perform(get("/reports/vods/index.html").with(user("viewer").roles("VIEWER"))).andExpect(status().isNotFound());
+        mvc.perform(get("/reports/2026-04-03/..%2F..%2Fmodels").with(user("viewer").roles("VIEWER"))).andExpect(status().is4xxClientError());
+        mvc.perform(get("/reports/2026-04-03/index.html")) // not logged in: the login form, or 401 for a non-browser
+                .andExpect(result -> assertThat(result.getResponse().getStatus()).isIn(302, 401));
     }
 
     private JobExecution awaitCompleted(LocalDate date) throws InterruptedException {

@@ -10,12 +10,12 @@ import org.springframework.core.io.AbstractResource;
  * A file on HDFS (or the local layout) as a Spring resource, so that Spring MVC answers HTTP
  * range requests for it: a reel plays and seeks in the page without being read whole.
  */
-final class HdfsResource extends AbstractResource {
+public final class HdfsResource extends AbstractResource {
 
     private final FileSystem fs;
     private final Path path;
 
-    HdfsResource(FileSystem fs, Path path) {
+    public HdfsResource(FileSystem fs, Path path) {
         this.fs = fs;
         this.path = path;
     }
