@@ -1,13 +1,24 @@
 package dev.highlighter.jobs.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.highlighter.core.HBaseSchema;
 import dev.highlighter.core.HdfsLayout;
+import dev.highlighter.core.LabelledVod;
+import dev.highlighter.core.Segment;
+import dev.highlighter.core.WindowFeatures;
+import dev.highlighter.processors.evaluation.HighlightEvaluator;
+import dev.highlighter.processors.evaluation.ModelEvaluation;
+import dev.highlighter.processors.evaluation.VodValidation;
+import dev.highlighter.readers.hbase.WindowBatchReader;
+import dev.highlighter.readers.hbase.HighlightReader;
+import dev.highlighter.readers.labels.LabelsJson;
 import dev.highlighter.core.testing.SharedData;
 import dev.highlighter.core.vods.VodColumn;
 import dev.highlighter.core.vods.VodRow;
 import dev.highlighter.jobs.HighlighterJobTest;
+import dev.highlighter.jobs.HighlighterProperties;
 import dev.highlighter.jobs.JobTestSupport;
 import dev.highlighter.jobs.highlights.HighlightsJobConfiguration;
 import dev.highlighter.jobs.launch.JobRunner;
@@ -22,6 +33,7 @@ import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hdfs.client.HdfsAdmin;
 import org.apache.hadoop.hbase.client.Delete;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
@@ -31,6 +43,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The reports job over what the highlights job wrote for real LoL games, checked against HBase's own counts. */
@@ -40,6 +56,10 @@ class ReportsJobTest {
     static final LocalDate DAY = LocalDate.of(2019, 10, 20);
     static final LocalDate BAD_DAY = LocalDate.of(2019, 10, 21);
     static final LocalDate EMPTY_DAY = LocalDate.of(2019, 10, 22);
+    static final LocalDate RESTART_DAY = LocalDate.of(2019, 10, 24);
+    static final List<String> RESTART_GAMES = List.of("102844412705217835", "102844412716227901");
+    /** Games whose labels the feedback job stores, one per channel (both among those ModelLoopTest labels too). */
+    static final List<String> STORED_LABELS = List.of("102844212428895431", "102844212430075086");
 
     @Autowired
     JobRunner runner;
@@ -49,6 +69,10 @@ class ReportsJobTest {
     HdfsLayout layout;
     @Autowired
     Connection connection;
+    @Autowired
+    JobRepository repository;
+    @Autowired
+    HighlighterProperties props;
 
     JobTestSupport hdfs;
 
@@ -65,10 +89,24 @@ class ReportsJobTest {
             hdfs.put(i % 2 == 0 ? "lolesports" : "lck", DAY, games.get(i) + ".chat.csv", SharedData.lolChat().resolve(games.get(i) + ".csv"));
         }
         assertThat(runner.run(HighlightsJobConfiguration.JOB, DAY, false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        // two games get labels stored in windows:l by the feedback job; the run's labels.json covers all 16
+        Path labelsFile = storedLabels(STORED_LABELS);
+        try {
+            aDayOfLolGames(games, labelsFile);
+        } finally {
+            deleteStoredLabels(STORED_LABELS);
+        }
+    }
+
+    private void aDayOfLolGames(List<String> games, Path labelsFile) throws Exception {
+        assertThat(runner.run("feedback", DAY, false, Map.of("labels", labelsFile.toString())).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        String labelsJson = SharedData.lolLabels().toUri().toString();
 
         long started = System.nanoTime();
-        JobExecution run = runner.run(ReportsJobConfiguration.JOB, DAY, false);
-        System.out.printf("reports job for %d LoL games: %.1f s%n", games.size(), (System.nanoTime() - started) / 1e9);
+        JobExecution run = runner.run(ReportsJobConfiguration.JOB, DAY, false, Map.of("labels", labelsJson));
+        System.out.printf("reports job for %d LoL games: %.1f s (%s)%n", games.size(), (System.nanoTime() - started) / 1e9,
+                run.getStepExecutions().stream().map(e -> String.format(java.util.Locale.ROOT, "%s %.1f s", e.getStepName(),
+                        java.time.Duration.between(e.getStartTime(), e.getEndTime()).toMillis() / 1000.0)).collect(java.util.stream.Collectors.joining(", ")));
         assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         Path dir = layout.reports(DAY);
@@ -94,8 +132,22 @@ class ReportsJobTest {
         assertThat(vods).allSatisfy(v -> assertThat(v[3]).isEqualTo("SCORED"));
         assertThat(vods).filteredOn(v -> v[0].equals("lck")).hasSize(games.size() / 2);
 
+        // one partition per channel, as the job repository recorded them, each with its channel's counts
+        List<String> steps = run.getStepExecutions().stream().map(StepExecution::getStepName).sorted().toList();
+        assertThat(steps).containsExactly("assemble", "channels", "reportChannel:lck", "reportChannel:lolesports");
+        for (String channel : List.of("lck", "lolesports")) {
+            StepExecution part = repository.getLastStepExecution(run.getJobInstance(), "reportChannel:" + channel);
+            assertThat(part.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(part.getExecutionContext().getLong(ChannelReportTasklet.VODS_FOUND)).as(channel + " VODs").isEqualTo(games.size() / 2);
+            assertThat(part.getExecutionContext().getLong(ChannelReportTasklet.HIGHLIGHTS_FOUND)).as(channel + " highlights")
+                    .isEqualTo(highlights.stream().filter(h -> h[0].equals(channel)).count());
+            assertThat(part.getExecutionContext().getLong(ChannelReportTasklet.LABELLED_VODS)).as(channel + " labelled VODs").isEqualTo(games.size() / 2);
+            assertThat(part.getWriteCount()).isEqualTo(games.size() / 2 + part.getExecutionContext().getLong(ChannelReportTasklet.HIGHLIGHTS_FOUND));
+        }
+
         String html = hdfs.read(new Path(dir, "index.html"));
         assertThat(html).contains("Top 10 highlights", "Channel lck", "Channel lolesports", "Highlights job stages");
+        labelFigures(games, vods, html, labelsJson);
         assertThat(html).as("the day's highlights run, from the job repository")
                 .containsPattern("<td>2019-10-20</td><td>COMPLETED</td><td>[0-9.]+</td><td>16</td><td>0</td><td>" + hbaseRejected + "</td>");
         Matcher images = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
@@ -120,6 +172,63 @@ class ReportsJobTest {
         assertThat(week.getName()).isEqualTo("2019-10-14_2019-10-20");
         assertThat(csv(new Path(week, "highlights.csv"), ReportCsv.HIGHLIGHTS_HEADER)).hasSize((int) hbaseHighlights);
         assertThat(hdfs.read(new Path(week, "index.html"))).contains("2019-10-14 to 2019-10-20", "Trend per day");
+    }
+
+    /**
+     * A namespace quota on reports/ leaves the staging folder one name short, so the run fails in
+     * one channel's partition while the other completes. Without the quota, the restart runs only the
+     * partitions that failed, keeps the completed ones' parts, and the report has each line once,
+     * the same as a clean re-run's.
+     */
+    @Test
+    void aRestartRerunsOnlyTheFailedChannelsAndAppendsNothing() throws Exception {
+        hdfs.put("lolesports", RESTART_DAY, RESTART_GAMES.get(0) + ".chat.csv", SharedData.lolChat().resolve(RESTART_GAMES.get(0) + ".csv"));
+        hdfs.put("lck", RESTART_DAY, RESTART_GAMES.get(1) + ".chat.csv", SharedData.lolChat().resolve(RESTART_GAMES.get(1) + ".csv"));
+        assertThat(runner.run(HighlightsJobConfiguration.JOB, RESTART_DAY, false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Path reports = layout.reports(RESTART_DAY).getParent();
+        fs.mkdirs(reports);
+        org.apache.hadoop.fs.ContentSummary used = fs.getContentSummary(reports);
+        // the staging folder and each channel's folder, timeline and part.json make 7 names: the 7th, whichever it is, fails its channel
+        long quota = used.getDirectoryCount() + used.getFileCount() + 6;
+        HdfsAdmin admin = new HdfsAdmin(fs.getUri(), fs.getConf());
+        JobExecution failed;
+        try {
+            admin.setQuota(reports, quota);
+            failed = runner.run(ReportsJobConfiguration.JOB, RESTART_DAY, false);
+        } finally {
+            admin.clearQuota(reports);
+        }
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        List<String> failedChannels = failed.getStepExecutions().stream()
+                .filter(e -> e.getStepName().startsWith("reportChannel:") && e.getStatus() == BatchStatus.FAILED)
+                .map(e -> e.getStepName()).toList();
+        List<String> completedChannels = failed.getStepExecutions().stream()
+                .filter(e -> e.getStepName().startsWith("reportChannel:") && e.getStatus() == BatchStatus.COMPLETED)
+                .map(e -> e.getStepName()).toList();
+        System.out.printf("restart: first run failed %s, completed %s%n", failedChannels, completedChannels);
+        assertThat(failedChannels).as("the quota failed one channel's partition").hasSize(1);
+        assertThat(completedChannels).as("the other channel completed").hasSize(1);
+        assertThat(fs.exists(layout.reports(RESTART_DAY))).as("nothing published by the failed run").isFalse();
+
+        JobExecution restart = runner.run(ReportsJobConfiguration.JOB, RESTART_DAY, false);
+
+        assertThat(restart.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restart.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
+        assertThat(restart.getStepExecutions()).extracting(StepExecution::getStepName).filteredOn(n -> n.startsWith("reportChannel:"))
+                .as("only the failed channels run again").containsExactlyInAnyOrderElementsOf(failedChannels);
+        Path dir = layout.reports(RESTART_DAY);
+        String restarted = hdfs.read(new Path(dir, "highlights.csv"));
+        List<String[]> vods = csv(new Path(dir, "vods.csv"), ReportCsv.VODS_HEADER);
+        assertThat(vods).extracting(v -> v[2]).containsExactlyInAnyOrderElementsOf(RESTART_GAMES);
+        assertThat(restarted.lines().toList()).as("no line twice").doesNotHaveDuplicates()
+                .hasSize(1 + (int) sum(vods, 8));
+        assertThat(hdfs.read(new Path(dir, "index.html"))).contains("timeline-" + RESTART_GAMES.get(0) + ".png",
+                "timeline-" + RESTART_GAMES.get(1) + ".png");
+        assertThat(fs.listStatus(reports)).extracting(st -> st.getPath().getName()).as("the staging folder is gone")
+                .noneMatch(name -> name.startsWith("." + RESTART_DAY));
+
+        assertThat(runner.run(ReportsJobConfiguration.JOB, RESTART_DAY, true).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(hdfs.read(new Path(dir, "highlights.csv"))).as("a clean re-run writes the same lines").isEqualTo(restarted);
     }
 
     @Test
@@ -161,6 +270,98 @@ class ReportsJobTest {
         assertThat(hdfs.read(new Path(dir, "index.html"))).contains("No data for 2019-10-22");
         assertThat(csv(new Path(dir, "vods.csv"), ReportCsv.VODS_HEADER)).isEmpty();
         assertThat(csv(new Path(dir, "highlights.csv"), ReportCsv.HIGHLIGHTS_HEADER)).isEmpty();
+    }
+
+    /**
+     * Every game is labelled: its F1, segment P and R in vods.csv are HighlightEvaluator's on the
+     * day's highlights in HBase, exactly from labels.json, and within a window's rounding from the
+     * labels the feedback job stored (5 s windows judged by their middle).
+     */
+    private void labelFigures(List<String> games, List<String[]> vods, String html, String labelsJson) throws Exception {
+        Map<String, LabelledVod> truth = new java.util.HashMap<>();
+        LabelsJson.readLabels(SharedData.lolLabels()).forEach(l -> truth.put(l.vodId(), l));
+        VodRowReader rows = new VodRowReader(connection);
+        HighlightReader reader = new HighlightReader(connection);
+        HighlightEvaluator.Result day = HighlightEvaluator.EMPTY;
+        double worst = 0;
+        String table = html.substring(html.indexOf("<table id=\"labels\">"));
+        for (String[] v : vods) {
+            String game = v[2];
+            List<Segment> found = reader.highlights(game, rows.read(game).orElseThrow().modelVersion().orElseThrow()).stream()
+                    .map(h -> new Segment(game, h.startSeconds(), h.endSeconds(), h.score())).toList();
+            HighlightEvaluator.Result direct = HighlightEvaluator.evaluate(truth.get(game), found);
+            day = day.plus(direct);
+            Matcher source = Pattern.compile("<tr><td>" + v[0] + "</td><td>" + game + "</td><td>([^<]+)</td>").matcher(table);
+            assertThat(source.find()).as("labels row of " + game).isTrue();
+            boolean stored = source.group(1).equals("stored");
+            if (STORED_LABELS.contains(game)) {
+                assertThat(stored).as(game + " judged against its stored labels").isTrue();
+            }
+            double f1 = Double.parseDouble(v[12]), p = Double.parseDouble(v[13]), r = Double.parseDouble(v[14]);
+            if (stored) {
+                // exactly what the evaluator gives on the windows:l labels read back on their own...
+                HighlightEvaluator.Result fromStored = HighlightEvaluator.evaluate(storedTruth(game), found);
+                assertThat(f1).as(game + " F1, stored").isCloseTo(fromStored.f1(), within(1e-4));
+                assertThat(p).as(game + " segment P, stored").isCloseTo(fromStored.segmentPrecision(), within(1e-4));
+                assertThat(r).as(game + " segment R, stored").isCloseTo(fromStored.segmentRecall(), within(1e-4));
+                // ...and near labels.json's: stored labels move each edge onto the 5 s window grid the segments
+                // are cut on, so a segment that touched a label's edge may now just miss it (or the reverse)
+                System.out.printf("labels of %s: stored F1 %.4f segP %.4f segR %.4f; labels.json %.4f %.4f %.4f%n", game, f1, p, r,
+                        direct.f1(), direct.segmentPrecision(), direct.segmentRecall());
+                worst = Math.max(worst, Math.abs(f1 - direct.f1()));
+                assertThat(f1).as(game + " F1 against labels.json").isCloseTo(direct.f1(), within(0.05));
+                assertThat(p).as(game + " segment P against labels.json").isCloseTo(direct.segmentPrecision(), within(0.15));
+                assertThat(r).as(game + " segment R against labels.json").isCloseTo(direct.segmentRecall(), within(0.15));
+            } else {
+                assertThat(source.group(1)).isEqualTo(labelsJson);
+                assertThat(f1).as(game + " F1").isCloseTo(direct.f1(), within(1e-4));
+                assertThat(p).as(game + " segment P").isCloseTo(direct.segmentPrecision(), within(1e-4));
+                assertThat(r).as(game + " segment R").isCloseTo(direct.segmentRecall(), within(1e-4));
+            }
+        }
+        System.out.printf("labels: day %s; stored labels' F1 within %.4f of labels.json's%n", day.summaryLine(), worst);
+        assertThat(html).contains("Against labels (16 of 16 VODs labelled, micro-averaged)", "Against labels (8 of 8 VODs labelled");
+    }
+
+    /** The game's windows:l labels as spans, read with the retrain job's reader. */
+    private LabelledVod storedTruth(String game) throws Exception {
+        WindowBatchReader reader = new WindowBatchReader(connection, game, WindowBatchReader.WHOLE_VOD, 0, HBaseSchema.LABELS);
+        reader.open(new org.springframework.batch.infrastructure.item.ExecutionContext());
+        try {
+            List<WindowFeatures> windows = reader.read().windows();
+            return new ModelEvaluation.Labelled(game, windows, VodValidation.storedLabels(windows), props.windowMs()).truth();
+        } finally {
+            reader.close();
+        }
+    }
+
+    /** Stores the games' labels in windows:l as `run feedback --labels` does. */
+    private Path storedLabels(List<String> stored) throws Exception {
+        ObjectNode all = (ObjectNode) JsonMapper.builder().build().readTree(java.nio.file.Files.readString(SharedData.lolLabels()));
+        ObjectNode some = JsonMapper.builder().build().createObjectNode();
+        stored.forEach(g -> some.set(g, all.get(g)));
+        Path file = new Path(layout.root(), "labels/reports-test.json");
+        try (var out = fs.create(file, true)) {
+            out.write(some.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return file;
+    }
+
+    /** Other tests judge these games as unlabelled, so the labels go again. */
+    private void deleteStoredLabels(List<String> stored) throws Exception {
+        try (Table windows = connection.getTable(HBaseSchema.WINDOWS)) {
+            for (String game : stored) {
+                byte[] prefix = HBaseSchema.vodPrefix(game);
+                List<Delete> deletes = new ArrayList<>();
+                try (ResultScanner s = windows.getScanner(new Scan().withStartRow(prefix).withStopRow(HBaseSchema.prefixEnd(prefix))
+                        .addFamily(HBaseSchema.LABELS))) {
+                    for (Result r : s) {
+                        deletes.add(new Delete(r.getRow()).addFamily(HBaseSchema.LABELS));
+                    }
+                }
+                windows.delete(deletes);
+            }
+        }
     }
 
     private long highlightRows(String vodId, String model) throws Exception {
