@@ -304,6 +304,9 @@ class ReportsJobTest {
                 assertThat(f1).as(game + " F1, stored").isCloseTo(fromStored.f1(), within(1e-4));
                 assertThat(p).as(game + " segment P, stored").isCloseTo(fromStored.segmentPrecision(), within(1e-4));
                 assertThat(r).as(game + " segment R, stored").isCloseTo(fromStored.segmentRecall(), within(1e-4));
+                if (!STORED_LABELS.contains(game)) {
+                    continue; // stored by another test of this JVM (ModelLoopTest labels eleven games)
+                }
                 // ...and near labels.json's: stored labels move each edge onto the 5 s window grid the segments
                 // are cut on, so a segment that touched a label's edge may now just miss it (or the reverse)
                 System.out.printf("labels of %s: stored F1 %.4f segP %.4f segR %.4f; labels.json %.4f %.4f %.4f%n", game, f1, p, r,
