@@ -56,8 +56,11 @@ public class AssembleReportTasklet implements Tasklet {
         LocalDate to = step.getJobParameters().getLocalDate("date");
         LocalDate from = step.getJobParameters().getLocalDate("from", to);
         org.apache.hadoop.fs.Path staging = ReportParts.staging(layout, from, to, step.getJobExecution().getJobInstance().getInstanceId());
+        long t0 = System.nanoTime();
         List<ChannelPart> parts = ReportParts.read(fs, staging);
+        long t1 = System.nanoTime();
         ReportData data = withHistory(merge(from, to, parts), from, to);
+        long t2 = System.nanoTime();
         Map<String, String> timelines = new LinkedHashMap<>();
         List<org.apache.hadoop.fs.Path> staged = new ArrayList<>();
         for (ChannelPart part : parts) {
@@ -69,15 +72,18 @@ public class AssembleReportTasklet implements Tasklet {
         }
         Path local = Files.createTempDirectory("report-");
         org.apache.hadoop.fs.Path target = layout.reports(from, to);
+        long t3;
         try {
             write(data, timelines, local);
+            t3 = System.nanoTime();
             ReportFiles.publish(fs, local, staged, target);
         } finally {
             ReportFiles.deleteLocal(local);
         }
         fs.delete(staging, true);
-        log.info("Report {} written to {}: {} channels, {} VODs, {} highlights, {} problems", data.label(), target,
-                parts.size(), data.vods().size(), data.highlights().size(), data.problems().size());
+        log.info("Report {} written to {}: {} channels, {} VODs, {} highlights, {} problems (ms: parts {}, history {}, drawn {}, published {})",
+                data.label(), target, parts.size(), data.vods().size(), data.highlights().size(), data.problems().size(),
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
         var context = step.getExecutionContext();
         context.putLong("channels", parts.size());
         context.putLong("vods", data.vods().size());

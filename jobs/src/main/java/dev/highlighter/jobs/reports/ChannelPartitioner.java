@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -25,11 +27,16 @@ class ChannelPartitioner implements Partitioner {
     private final ReportCollector collector;
     private final LocalDate from;
     private final LocalDate to;
+    private final FileSystem fs;
+    private final Path staging;
 
-    ChannelPartitioner(ReportCollector collector, LocalDate from, LocalDate to) {
+    /** @param staging the run's staging folder, where the channel list goes for the assemble step */
+    ChannelPartitioner(ReportCollector collector, LocalDate from, LocalDate to, FileSystem fs, Path staging) {
         this.collector = collector;
         this.from = from;
         this.to = to;
+        this.fs = fs;
+        this.staging = staging;
     }
 
     @Override
@@ -37,6 +44,7 @@ class ChannelPartitioner implements Partitioner {
         Map<String, List<ReportCollector.Entry>> channels;
         try {
             channels = collector.channels(from, to);
+            ReportParts.expect(fs, staging, channels.keySet());
         } catch (IOException e) {
             throw new UncheckedIOException("could not list the channels of " + from + ".." + to + ": " + e.getMessage(), e);
         }

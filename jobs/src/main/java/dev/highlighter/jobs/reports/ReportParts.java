@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class ReportParts {
 
     static final String PART = "part.json";
+    /** The channels the partitioner handed out, one a line: the parts assemble must find. */
+    static final String CHANNELS = "_channels";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ReportParts() {
@@ -53,16 +54,33 @@ final class ReportParts {
         }
     }
 
-    /** Every channel's part, by channel; a channel folder without its part.json is an error naming it. */
-    static List<ChannelPart> read(FileSystem fs, Path staging) throws IOException {
-        List<ChannelPart> parts = new ArrayList<>();
-        if (!fs.exists(staging)) {
-            return parts;
+    /** Creates the staging folder with the list of channels whose parts assemble will read (none for a day without data). */
+    static void expect(FileSystem fs, Path staging, java.util.Collection<String> channels) throws IOException {
+        fs.mkdirs(staging);
+        try (OutputStream out = fs.create(new Path(staging, CHANNELS), true)) {
+            out.write(String.join("\n", channels).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        for (FileStatus dir : fs.listStatus(staging)) {
-            Path file = new Path(dir.getPath(), PART);
+    }
+
+    /**
+     * Every expected channel's part, by channel. A missing staging folder or part is an error naming
+     * it, never an empty report: a report published over a good one would lose it.
+     */
+    static List<ChannelPart> read(FileSystem fs, Path staging) throws IOException {
+        Path list = new Path(staging, CHANNELS);
+        if (!fs.exists(list)) {
+            throw new IllegalStateException("the report's staging folder " + staging + " (or its " + CHANNELS + ") is gone, so its "
+                    + "channels' parts are lost; a run that published it may have stopped just after: run it again with --rerun");
+        }
+        List<String> channels;
+        try (InputStream in = fs.open(list)) {
+            channels = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> !l.isEmpty()).toList();
+        }
+        List<ChannelPart> parts = new ArrayList<>();
+        for (String channel : channels) {
+            Path file = new Path(channelDir(staging, channel), PART);
             if (!fs.exists(file)) {
-                throw new IllegalStateException("channel part " + dir.getPath() + " has no " + PART + ": its partition did not complete");
+                throw new IllegalStateException("channel " + channel + " has no " + file + ": its partition did not complete");
             }
             try (InputStream in = fs.open(file)) {
                 parts.add(JSON.readValue(in, ChannelPart.class));

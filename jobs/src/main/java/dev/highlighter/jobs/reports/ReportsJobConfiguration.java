@@ -70,9 +70,12 @@ public class ReportsJobConfiguration {
 
     @Bean
     @StepScope
-    ChannelPartitioner channelPartitioner(ReportCollector reportCollector, @Value("#{jobParameters['date']}") LocalDate date,
-                                          @Value("#{jobParameters['from']}") LocalDate from) {
-        return new ChannelPartitioner(reportCollector, from == null ? date : from, date);
+    ChannelPartitioner channelPartitioner(ReportCollector reportCollector, FileSystem fs, HdfsLayout layout,
+                                          @Value("#{jobParameters['date']}") LocalDate date,
+                                          @Value("#{jobParameters['from']}") LocalDate from,
+                                          @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") long instance) {
+        LocalDate first = from == null ? date : from;
+        return new ChannelPartitioner(reportCollector, first, date, fs, ReportParts.staging(layout, first, date, instance));
     }
 
     @Bean

@@ -188,8 +188,9 @@ class ReportsJobTest {
         Path reports = layout.reports(RESTART_DAY).getParent();
         fs.mkdirs(reports);
         org.apache.hadoop.fs.ContentSummary used = fs.getContentSummary(reports);
-        // the staging folder and each channel's folder, timeline and part.json make 7 names: the 7th, whichever it is, fails its channel
-        long quota = used.getDirectoryCount() + used.getFileCount() + 6;
+        // the staging folder, its channel list, and each channel's folder, timeline and part.json make 8 names (the
+        // first two written before any partition starts): the 8th, whichever channel's it is, fails that channel
+        long quota = used.getDirectoryCount() + used.getFileCount() + 7;
         HdfsAdmin admin = new HdfsAdmin(fs.getUri(), fs.getConf());
         JobExecution failed;
         try {
@@ -248,11 +249,13 @@ class ReportsJobTest {
             vods.delete(new Delete(HBaseSchema.vodRow(goneRow)));
         }
 
-        JobExecution run = runner.run(ReportsJobConfiguration.JOB, BAD_DAY, false);
+        Path noLabels = new Path(layout.root(), "labels/not-there.json");
+        JobExecution run = runner.run(ReportsJobConfiguration.JOB, BAD_DAY, false, Map.of("labels", noLabels.toString()));
 
         assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         Path dir = layout.reports(BAD_DAY);
         String html = hdfs.read(new Path(dir, "index.html"));
+        assertThat(html).contains("labels " + noLabels + " could not be read: ");
         assertThat(html).contains("VOD " + missingColumn + ": vods row is SCORED but has no column 'duration_ms'");
         assertThat(html).contains("VOD " + goneRow + " (lolesports/" + BAD_DAY + ") has no row in vods; " + orphans
                 + " highlight rows in HBase (any model version) belong to it and are left out");
