@@ -1,19 +1,9 @@
 package dev.highlighter.jobs.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import dev.highlighter.core.HBaseSchema;
 import dev.highlighter.core.HdfsLayout;
-import dev.highlighter.core.LabelledVod;
-import dev.highlighter.core.Segment;
-import dev.highlighter.core.WindowFeatures;
-import dev.highlighter.processors.evaluation.HighlightEvaluator;
-import dev.highlighter.processors.evaluation.ModelEvaluation;
-import dev.highlighter.processors.evaluation.VodValidation;
-import dev.highlighter.readers.hbase.WindowBatchReader;
-import dev.highlighter.readers.hbase.HighlightReader;
-import dev.highlighter.readers.labels.LabelsJson;
 import dev.highlighter.core.testing.SharedData;
 import dev.highlighter.core.vods.VodColumn;
 import dev.highlighter.core.vods.VodRow;
@@ -45,8 +35,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The reports job over what the highlights job wrote for real LoL games, checked against HBase's own counts. */
@@ -90,15 +78,16 @@ class ReportsJobTest {
         }
         assertThat(runner.run(HighlightsJobConfiguration.JOB, DAY, false).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         // two games get labels stored in windows:l by the feedback job; the run's labels.json covers all 16
-        Path labelsFile = storedLabels(STORED_LABELS);
+        LabelFiguresCheck labels = new LabelFiguresCheck(connection, fs, layout, props);
+        Path labelsFile = labels.store(STORED_LABELS);
         try {
-            aDayOfLolGames(games, labelsFile);
+            aDayOfLolGames(games, labelsFile, labels);
         } finally {
-            deleteStoredLabels(STORED_LABELS);
+            labels.delete(STORED_LABELS);
         }
     }
 
-    private void aDayOfLolGames(List<String> games, Path labelsFile) throws Exception {
+    private void aDayOfLolGames(List<String> games, Path labelsFile, LabelFiguresCheck labels) throws Exception {
         assertThat(runner.run("feedback", DAY, false, Map.of("labels", labelsFile.toString())).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         String labelsJson = SharedData.lolLabels().toUri().toString();
 
@@ -147,7 +136,7 @@ class ReportsJobTest {
 
         String html = hdfs.read(new Path(dir, "index.html"));
         assertThat(html).contains("Top 10 highlights", "Channel lck", "Channel lolesports", "Highlights job stages");
-        labelFigures(games, vods, html, labelsJson);
+        labels.check(vods, html, labelsJson);
         assertThat(html).as("the day's highlights run, from the job repository")
                 .containsPattern("<td>2019-10-20</td><td>COMPLETED</td><td>[0-9.]+</td><td>16</td><td>0</td><td>" + hbaseRejected + "</td>");
         Matcher images = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html);
@@ -273,101 +262,6 @@ class ReportsJobTest {
         assertThat(hdfs.read(new Path(dir, "index.html"))).contains("No data for 2019-10-22");
         assertThat(csv(new Path(dir, "vods.csv"), ReportCsv.VODS_HEADER)).isEmpty();
         assertThat(csv(new Path(dir, "highlights.csv"), ReportCsv.HIGHLIGHTS_HEADER)).isEmpty();
-    }
-
-    /**
-     * Every game is labelled: its F1, segment P and R in vods.csv are HighlightEvaluator's on the
-     * day's highlights in HBase, exactly from labels.json, and within a window's rounding from the
-     * labels the feedback job stored (5 s windows judged by their middle).
-     */
-    private void labelFigures(List<String> games, List<String[]> vods, String html, String labelsJson) throws Exception {
-        Map<String, LabelledVod> truth = new java.util.HashMap<>();
-        LabelsJson.readLabels(SharedData.lolLabels()).forEach(l -> truth.put(l.vodId(), l));
-        VodRowReader rows = new VodRowReader(connection);
-        HighlightReader reader = new HighlightReader(connection);
-        HighlightEvaluator.Result day = HighlightEvaluator.EMPTY;
-        double worst = 0;
-        String table = html.substring(html.indexOf("<table id=\"labels\">"));
-        for (String[] v : vods) {
-            String game = v[2];
-            List<Segment> found = reader.highlights(game, rows.read(game).orElseThrow().modelVersion().orElseThrow()).stream()
-                    .map(h -> new Segment(game, h.startSeconds(), h.endSeconds(), h.score())).toList();
-            HighlightEvaluator.Result direct = HighlightEvaluator.evaluate(truth.get(game), found);
-            day = day.plus(direct);
-            Matcher source = Pattern.compile("<tr><td>" + v[0] + "</td><td>" + game + "</td><td>([^<]+)</td>").matcher(table);
-            assertThat(source.find()).as("labels row of " + game).isTrue();
-            boolean stored = source.group(1).equals("stored");
-            if (STORED_LABELS.contains(game)) {
-                assertThat(stored).as(game + " judged against its stored labels").isTrue();
-            }
-            double f1 = Double.parseDouble(v[12]), p = Double.parseDouble(v[13]), r = Double.parseDouble(v[14]);
-            if (stored) {
-                // exactly what the evaluator gives on the windows:l labels read back on their own...
-                HighlightEvaluator.Result fromStored = HighlightEvaluator.evaluate(storedTruth(game), found);
-                assertThat(f1).as(game + " F1, stored").isCloseTo(fromStored.f1(), within(1e-4));
-                assertThat(p).as(game + " segment P, stored").isCloseTo(fromStored.segmentPrecision(), within(1e-4));
-                assertThat(r).as(game + " segment R, stored").isCloseTo(fromStored.segmentRecall(), within(1e-4));
-                if (!STORED_LABELS.contains(game)) {
-                    continue; // stored by another test of this JVM (ModelLoopTest labels eleven games)
-                }
-                // ...and near labels.json's: stored labels move each edge onto the 5 s window grid the segments
-                // are cut on, so a segment that touched a label's edge may now just miss it (or the reverse)
-                System.out.printf("labels of %s: stored F1 %.4f segP %.4f segR %.4f; labels.json %.4f %.4f %.4f%n", game, f1, p, r,
-                        direct.f1(), direct.segmentPrecision(), direct.segmentRecall());
-                worst = Math.max(worst, Math.abs(f1 - direct.f1()));
-                assertThat(f1).as(game + " F1 against labels.json").isCloseTo(direct.f1(), within(0.05));
-                assertThat(p).as(game + " segment P against labels.json").isCloseTo(direct.segmentPrecision(), within(0.15));
-                assertThat(r).as(game + " segment R against labels.json").isCloseTo(direct.segmentRecall(), within(0.15));
-            } else {
-                assertThat(source.group(1)).isEqualTo(labelsJson);
-                assertThat(f1).as(game + " F1").isCloseTo(direct.f1(), within(1e-4));
-                assertThat(p).as(game + " segment P").isCloseTo(direct.segmentPrecision(), within(1e-4));
-                assertThat(r).as(game + " segment R").isCloseTo(direct.segmentRecall(), within(1e-4));
-            }
-        }
-        System.out.printf("labels: day %s; stored labels' F1 within %.4f of labels.json's%n", day.summaryLine(), worst);
-        assertThat(html).contains("Against labels (16 of 16 VODs labelled, micro-averaged)", "Against labels (8 of 8 VODs labelled");
-    }
-
-    /** The game's windows:l labels as spans, read with the retrain job's reader. */
-    private LabelledVod storedTruth(String game) throws Exception {
-        WindowBatchReader reader = new WindowBatchReader(connection, game, WindowBatchReader.WHOLE_VOD, 0, HBaseSchema.LABELS);
-        reader.open(new org.springframework.batch.infrastructure.item.ExecutionContext());
-        try {
-            List<WindowFeatures> windows = reader.read().windows();
-            return new ModelEvaluation.Labelled(game, windows, VodValidation.storedLabels(windows), props.windowMs()).truth();
-        } finally {
-            reader.close();
-        }
-    }
-
-    /** Stores the games' labels in windows:l as `run feedback --labels` does. */
-    private Path storedLabels(List<String> stored) throws Exception {
-        ObjectNode all = (ObjectNode) JsonMapper.builder().build().readTree(java.nio.file.Files.readString(SharedData.lolLabels()));
-        ObjectNode some = JsonMapper.builder().build().createObjectNode();
-        stored.forEach(g -> some.set(g, all.get(g)));
-        Path file = new Path(layout.root(), "labels/reports-test.json");
-        try (var out = fs.create(file, true)) {
-            out.write(some.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return file;
-    }
-
-    /** Other tests judge these games as unlabelled, so the labels go again. */
-    private void deleteStoredLabels(List<String> stored) throws Exception {
-        try (Table windows = connection.getTable(HBaseSchema.WINDOWS)) {
-            for (String game : stored) {
-                byte[] prefix = HBaseSchema.vodPrefix(game);
-                List<Delete> deletes = new ArrayList<>();
-                try (ResultScanner s = windows.getScanner(new Scan().withStartRow(prefix).withStopRow(HBaseSchema.prefixEnd(prefix))
-                        .addFamily(HBaseSchema.LABELS))) {
-                    for (Result r : s) {
-                        deletes.add(new Delete(r.getRow()).addFamily(HBaseSchema.LABELS));
-                    }
-                }
-                windows.delete(deletes);
-            }
-        }
     }
 
     private long highlightRows(String vodId, String model) throws Exception {
