@@ -8,6 +8,7 @@ import dev.highlighter.core.VodRef;
 import dev.highlighter.core.vods.VodColumn;
 import dev.highlighter.core.vods.VodRow;
 import dev.highlighter.core.vods.VodStatus;
+import dev.highlighter.processors.feedback.LabelAggregator;
 import dev.highlighter.readers.catalog.VodCatalog;
 import dev.highlighter.readers.hbase.HighlightReader;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hbase.CompareOperator;
 import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.Get;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
@@ -34,13 +36,17 @@ import org.apache.hadoop.hbase.util.Bytes;
 /**
  * Reads what a report needs from HBase and HDFS. The VODs of the range come from one scan of
  * {@code vods} filtered on its date column and from the catalog's partitions (so a VOD whose row
- * is gone still shows up); everything else is a scan bounded by one VOD's salted prefix.
+ * is gone still shows up), grouped by channel; a channel's rows are then read by key, and
+ * everything else is a scan bounded by one VOD's salted prefix.
  * Bad rows become problems in the report, never exceptions.
  */
 public class ReportCollector {
 
     private static final byte[] CHAT_MESSAGES = Bytes.toBytes("chat_msgs");
     private static final byte[] RMS_DB = Bytes.toBytes("media_rms_db");
+    private static final byte[] LABEL = Bytes.toBytes(LabelAggregator.LABEL);
+    /** The channel of a VOD whose row and folder both lack one. */
+    static final String UNKNOWN_CHANNEL = "?";
     /** Columns a VOD's row must have once a run has scored it. */
     private static final List<VodColumn> REQUIRED_WHEN_SCORED = List.of(VodColumn.CHANNEL, VodColumn.DATE,
             VodColumn.DURATION_MS, VodColumn.HIGHLIGHTS, VodColumn.MODEL_VERSION);
@@ -57,8 +63,16 @@ public class ReportCollector {
         this.catalog = catalog;
     }
 
-    /** The VODs, highlights and problems of [from, to]; stages, days and metrics are added by the caller. */
-    public ReportData collect(LocalDate from, LocalDate to) throws IOException {
+    /** A VOD of the range as the partitioner hands it to its channel: its id and its date. */
+    public record Entry(String vodId, LocalDate date) {
+    }
+
+    /**
+     * The range's VODs by channel (sorted), from the catalog's partitions and one scan of
+     * {@code vods} filtered on its date column, so a VOD whose files or whose row are gone still
+     * shows up. A row's channel wins over its folder's; a VOD with neither is under {@code ?}.
+     */
+    public Map<String, List<Entry>> channels(LocalDate from, LocalDate to) throws IOException {
         Map<String, VodRef> refs = new TreeMap<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             for (VodRef ref : catalog.list(d)) {
@@ -66,30 +80,48 @@ public class ReportCollector {
             }
         }
         Map<String, VodRow> rows = rowsBetween(from, to);
-        List<String> problems = new ArrayList<>();
-        List<ReportData.Vod> vods = new ArrayList<>();
-        List<ReportData.Line> lines = new ArrayList<>();
         java.util.TreeSet<String> ids = new java.util.TreeSet<>(refs.keySet());
         ids.addAll(rows.keySet());
-        HighlightReader reader = new HighlightReader(connection);
+        Map<String, List<Entry>> out = new TreeMap<>();
         for (String vodId : ids) {
             VodRow row = rows.get(vodId);
             VodRef ref = refs.get(vodId);
+            String channel = row == null ? ref.channel() : row.get(VodColumn.CHANNEL).orElse(ref == null ? UNKNOWN_CHANNEL : ref.channel());
+            LocalDate date = row == null ? ref.date() : row.date().orElse(ref == null ? from : ref.date());
+            out.computeIfAbsent(channel, c -> new ArrayList<>()).add(new Entry(vodId, date));
+        }
+        return out;
+    }
+
+    /**
+     * One channel's VODs, highlights, labels figures and problems. Rows are read by key, windows
+     * and highlights by each VOD's salted prefix. {@code labels}: labels.json's VODs by id, used for
+     * a VOD that has no labels stored in {@code windows:l}.
+     */
+    public ChannelPart collect(String channel, List<Entry> entries, ReportLabels labels) throws IOException {
+        Map<String, VodRow> rows = rowsByKey(entries);
+        List<String> problems = new ArrayList<>(labels.problems());
+        List<ReportData.Vod> vods = new ArrayList<>();
+        List<ReportData.Line> lines = new ArrayList<>();
+        HighlightReader reader = new HighlightReader(connection);
+        for (Entry entry : entries) {
+            String vodId = entry.vodId();
+            VodRow row = rows.get(vodId);
             if (row == null) {
                 long orphans = highlightRows(vodId);
-                problems.add("VOD " + vodId + " (" + ref.channel() + "/" + ref.date() + ") has no row in vods"
+                problems.add("VOD " + vodId + " (" + channel + "/" + entry.date() + ") has no row in vods"
                         + (orphans > 0 ? "; " + orphans + " highlight rows in HBase (any model version) belong to it and are left out" : ""));
-                vods.add(new ReportData.Vod(vodId, ref.channel(), ref.date(), "MISSING", "", 0, 0, 0, 0, "",
-                        "no vods row", "", 0, ReportData.Timeline.EMPTY));
+                vods.add(new ReportData.Vod(vodId, channel, entry.date(), "MISSING", "", 0, 0, 0, 0, "",
+                        "no vods row", "", 0, ReportData.Timeline.EMPTY, null));
                 continue;
             }
             try {
-                ReportData.Vod vod = vod(row, ref, problems);
+                ReportData.Vod vod = vod(row, channel, entry.date(), problems);
                 List<Highlight> found = vod.model().isEmpty() ? List.of() : reader.highlights(vodId, vod.model());
                 if (!vod.model().isEmpty() && found.size() != vod.highlights()) {
                     problems.add("VOD " + vodId + ": vods row says " + vod.highlights() + " highlights, HBase holds " + found.size());
                 }
-                vods.add(vod);
+                vods.add(vod.model().isEmpty() ? vod : labels.evaluate(vod, found));
                 double reelAt = 0;
                 for (Highlight h : found.stream().sorted(Comparator.comparingLong(Highlight::startMs)).toList()) {
                     boolean reel = !vod.reelPath().isEmpty();
@@ -98,14 +130,14 @@ public class ReportCollector {
                 }
             } catch (RuntimeException e) {
                 problems.add("VOD " + vodId + ": " + e.getMessage());
-                vods.add(new ReportData.Vod(vodId, ref == null ? "?" : ref.channel(), ref == null ? from : ref.date(),
-                        "UNREADABLE", "", 0, 0, 0, 0, "", String.valueOf(e.getMessage()), "", 0, ReportData.Timeline.EMPTY));
+                vods.add(new ReportData.Vod(vodId, channel, entry.date(), "UNREADABLE", "", 0, 0, 0, 0, "",
+                        String.valueOf(e.getMessage()), "", 0, ReportData.Timeline.EMPTY, null));
             }
         }
-        return new ReportData(from, to, vods, lines, problems, quarantine(from, to), Map.of(), List.of(), List.of());
+        return new ChannelPart(channel, vods, lines, problems, Map.of());
     }
 
-    private ReportData.Vod vod(VodRow row, VodRef ref, List<String> problems) throws IOException {
+    private ReportData.Vod vod(VodRow row, String partitionChannel, LocalDate entryDate, List<String> problems) throws IOException {
         String vodId = row.vodId();
         java.util.Optional<VodStatus> status = row.status();
         if (status.isEmpty()) {
@@ -117,8 +149,8 @@ public class ReportCollector {
                 }
             }
         }
-        String channel = row.get(VodColumn.CHANNEL).orElse(ref == null ? "?" : ref.channel());
-        LocalDate date = row.date().orElse(ref == null ? null : ref.date());
+        String channel = row.get(VodColumn.CHANNEL).orElse(partitionChannel);
+        LocalDate date = row.date().orElse(entryDate);
         String model = row.modelVersion().orElse("");
         long processing = 0;
         String media = row.mediaStatus().map(Enum::name).orElse("");
@@ -129,7 +161,7 @@ public class ReportCollector {
                 row.number(VodColumn.DURATION_MS).orElse(0), row.number(VodColumn.CHAT_MESSAGES).orElse(0),
                 row.number(VodColumn.CHAT_REJECTED).orElse(0), row.number(VodColumn.HIGHLIGHTS).orElse(0), model,
                 row.get(VodColumn.FAILURE).orElse(""), row.get(VodColumn.REEL_PATH).orElse(""), processing,
-                model.isEmpty() ? ReportData.Timeline.EMPTY : timeline(vodId, model));
+                model.isEmpty() ? ReportData.Timeline.EMPTY : timeline(vodId, model), null);
     }
 
     /** One scan of {@code vods}, only its family, rows whose date (yyyy-MM-dd sorts as it reads) is in range. */
@@ -144,18 +176,38 @@ public class ReportCollector {
         Map<String, VodRow> out = new LinkedHashMap<>();
         try (Table table = connection.getTable(HBaseSchema.VODS); ResultScanner scanner = table.getScanner(scan)) {
             for (Result r : scanner) {
-                String vodId = Bytes.toString(r.getRow());
-                Map<VodColumn, String> cells = new EnumMap<>(VodColumn.class);
-                for (VodColumn c : VodColumn.values()) {
-                    byte[] v = r.getValue(HBaseSchema.DATA, c.bytes());
-                    if (v != null) {
-                        cells.put(c, Bytes.toString(v));
-                    }
-                }
-                out.put(vodId, new VodRow(vodId, cells));
+                VodRow row = row(r);
+                out.put(row.vodId(), row);
             }
         }
         return out;
+    }
+
+    /** The channel's rows by key, in one batch of gets: no scan at all. */
+    private Map<String, VodRow> rowsByKey(List<Entry> entries) throws IOException {
+        List<Get> gets = entries.stream().map(e -> new Get(HBaseSchema.vodRow(e.vodId())).addFamily(HBaseSchema.DATA)).toList();
+        Map<String, VodRow> out = new LinkedHashMap<>();
+        try (Table table = connection.getTable(HBaseSchema.VODS)) {
+            for (Result r : table.get(gets)) {
+                if (!r.isEmpty()) {
+                    VodRow row = row(r);
+                    out.put(row.vodId(), row);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static VodRow row(Result r) {
+        String vodId = Bytes.toString(r.getRow());
+        Map<VodColumn, String> cells = new EnumMap<>(VodColumn.class);
+        for (VodColumn c : VodColumn.values()) {
+            byte[] v = r.getValue(HBaseSchema.DATA, c.bytes());
+            if (v != null) {
+                cells.put(c, Bytes.toString(v));
+            }
+        }
+        return new VodRow(vodId, cells);
     }
 
     /** Highlight rows of a VOD under any model version: a scan bounded by its salted prefix, keys only. */
@@ -172,27 +224,27 @@ public class ReportCollector {
         return n;
     }
 
-    /** Chat messages, loudness and the model's probability per window, from the VOD's own rows. */
+    /** Chat messages, loudness, the model's probability and any stored label per window, from the VOD's own rows. */
     private ReportData.Timeline timeline(String vodId, String model) throws IOException {
         byte[] prefix = HBaseSchema.vodPrefix(vodId);
         byte[] probability = PredictionCodec.probabilityQualifier(model);
         Scan scan = new Scan().withStartRow(prefix).withStopRow(HBaseSchema.prefixEnd(prefix)).setCaching(2000)
                 .addColumn(HBaseSchema.CHAT, CHAT_MESSAGES).addColumn(HBaseSchema.MEDIA, RMS_DB)
-                .addColumn(HBaseSchema.PREDICTIONS, probability);
+                .addColumn(HBaseSchema.PREDICTIONS, probability).addColumn(HBaseSchema.LABELS, LABEL);
         List<double[]> points = new ArrayList<>();
         try (Table table = connection.getTable(HBaseSchema.WINDOWS); ResultScanner scanner = table.getScanner(scan)) {
             for (Result r : scanner) {
                 points.add(new double[] {HBaseSchema.windowStart(r.getRow()) / 1000.0, value(r, HBaseSchema.CHAT, CHAT_MESSAGES),
-                        value(r, HBaseSchema.MEDIA, RMS_DB), value(r, HBaseSchema.PREDICTIONS, probability)});
+                        value(r, HBaseSchema.MEDIA, RMS_DB), value(r, HBaseSchema.PREDICTIONS, probability), value(r, HBaseSchema.LABELS, LABEL)});
             }
         }
-        double[][] cols = new double[4][points.size()];
+        double[][] cols = new double[5][points.size()];
         for (int i = 0; i < points.size(); i++) {
-            for (int c = 0; c < 4; c++) {
+            for (int c = 0; c < 5; c++) {
                 cols[c][i] = points.get(i)[c];
             }
         }
-        return new ReportData.Timeline(cols[0], cols[1], cols[2], cols[3]);
+        return new ReportData.Timeline(cols[0], cols[1], cols[2], cols[3], cols[4]);
     }
 
     private static double value(Result r, byte[] family, byte[] qualifier) {
@@ -201,7 +253,7 @@ public class ReportCollector {
     }
 
     /** Quarantine files of the range, as paths relative to the root (the report links them). */
-    private List<String> quarantine(LocalDate from, LocalDate to) throws IOException {
+    public List<String> quarantine(LocalDate from, LocalDate to) throws IOException {
         List<String> out = new ArrayList<>();
         String root = fs.makeQualified(layout.root()).toString();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 final class ReportCsv {
 
     static final String HIGHLIGHTS_HEADER = "channel,date,vod_id,start_s,end_s,score,rank,model_version,signals,top_features,reel_offset_s,reel_path";
-    static final String VODS_HEADER = "channel,date,vod_id,status,media_status,hours,messages,rejected,highlights,model_version,processing_s,failure";
+    static final String VODS_HEADER = "channel,date,vod_id,status,media_status,hours,messages,rejected,highlights,model_version,processing_s,failure,f1,seg_p,seg_r";
 
     private ReportCsv() {
     }
@@ -32,8 +32,14 @@ final class ReportCsv {
         for (ReportData.Vod v : data.vods()) {
             out.write(row(v.channel(), String.valueOf(v.date()), v.vodId(), v.status(), v.mediaStatus(),
                     String.format(Locale.ROOT, "%.3f", v.hours()), String.valueOf(v.messages()), String.valueOf(v.rejected()),
-                    String.valueOf(v.highlights()), v.model(), num(v.processingMs() / 1000.0), v.failure()));
+                    String.valueOf(v.highlights()), v.model(), num(v.processingMs() / 1000.0), v.failure(),
+                    v.labels() == null ? "" : ratio(v.labels().result().f1()), v.labels() == null ? "" : ratio(v.labels().result().segmentPrecision()),
+                    v.labels() == null ? "" : ratio(v.labels().result().segmentRecall())));
         }
+    }
+
+    private static String ratio(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
     }
 
     private static String num(double v) {

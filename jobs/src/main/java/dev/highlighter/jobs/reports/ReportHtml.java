@@ -1,5 +1,6 @@
 package dev.highlighter.jobs.reports;
 
+import dev.highlighter.processors.evaluation.HighlightEvaluator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +44,7 @@ final class ReportHtml {
         problems(h, d);
         models(h, d);
         top(h, d.highlights());
+        labels(h, d);
         if (!d.highlights().isEmpty()) {
             h.append("<h2>Charts</h2>\n<img src=\"scores.png\" alt=\"highlight scores per channel\">\n")
                     .append("<img src=\"per-hour.png\" alt=\"highlights per hour of VOD\">\n");
@@ -62,8 +64,44 @@ final class ReportHtml {
                 .append(td(vods.stream().mapToLong(ReportData.Vod::messages).sum())).append(td(vods.stream().mapToLong(ReportData.Vod::rejected).sum()))
                 .append(td(lines.size())).append(td(vods.stream().filter(v -> !"SCORED".equals(v.status())).count()))
                 .append(td(vods.stream().filter(v -> !v.mediaStatus().isEmpty() && !"OK".equals(v.mediaStatus())).count())).append("</tr></table>\n");
+        labelTotals(h, vods);
         vods.stream().filter(v -> "SCORED".equals(v.status()) && v.highlights() == 0)
                 .forEach(v -> h.append("<p class=\"note\">VOD ").append(esc(v.vodId())).append(" has no highlights.</p>\n"));
+    }
+
+    /** The labelled VODs' seconds and segments summed (micro-averaged), as evaluate prints them. */
+    private static void labelTotals(StringBuilder h, List<ReportData.Vod> vods) {
+        List<ReportData.Vod> labelled = vods.stream().filter(v -> v.labels() != null).toList();
+        if (labelled.isEmpty()) {
+            return;
+        }
+        HighlightEvaluator.Result sum = labelled.stream().map(v -> v.labels().result()).reduce(HighlightEvaluator.EMPTY, HighlightEvaluator.Result::plus);
+        h.append("<p class=\"labels\">Against labels (").append(labelled.size()).append(" of ").append(vods.size())
+                .append(" VODs labelled, micro-averaged): ").append(esc(figures(sum))).append("</p>\n");
+    }
+
+    private static String figures(HighlightEvaluator.Result r) {
+        return String.format(Locale.ROOT, "F1 %.3f, segment P %.3f, segment R %.3f", r.f1(), r.segmentPrecision(), r.segmentRecall());
+    }
+
+    /** Each labelled VOD's figures and where its labels came from. */
+    private static void labels(StringBuilder h, ReportData d) {
+        List<ReportData.Vod> labelled = d.vods().stream().filter(v -> v.labels() != null).toList();
+        if (labelled.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Highlights against labels</h2>\n<p class=\"note\">Per-second F1 inside the labelled span, segment precision and recall, ")
+                .append("as <code>evaluate</code> computes them; labels stored by the feedback job win over labels.json.</p>\n")
+                .append("<table id=\"labels\"><tr><th>channel</th><th>VOD</th><th>labels</th><th>F1</th><th>segment P</th><th>segment R</th>")
+                .append("<th>highlights</th><th>labelled segments</th></tr>\n");
+        for (ReportData.Vod v : labelled) {
+            HighlightEvaluator.Result r = v.labels().result();
+            h.append("<tr>").append(td(v.channel())).append(td(v.vodId())).append(td(v.labels().source()))
+                    .append(td(String.format(Locale.ROOT, "%.3f", r.f1()))).append(td(String.format(Locale.ROOT, "%.3f", r.segmentPrecision())))
+                    .append(td(String.format(Locale.ROOT, "%.3f", r.segmentRecall()))).append(td(r.predictedSegments()))
+                    .append(td(r.labelSegments())).append("</tr>\n");
+        }
+        h.append("</table>\n");
     }
 
     private static void problems(StringBuilder h, ReportData d) {

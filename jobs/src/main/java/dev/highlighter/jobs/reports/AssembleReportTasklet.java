@@ -19,14 +19,20 @@ import org.apache.hadoop.fs.FileSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Gathers the range's report, draws it into a local folder and publishes that folder atomically. */
-public class ReportTasklet implements Tasklet {
+/**
+ * The report's last step: reads every channel's part from the staging folder, adds what only the
+ * whole range has (quarantine files, the job repository's history, the models' metrics), writes
+ * index.html, the CSVs and the whole-range charts, and publishes the folder atomically with the
+ * channels' timelines. Then the staging folder goes.
+ */
+public class AssembleReportTasklet implements Tasklet {
 
-    private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
+    private static final Logger log = LoggerFactory.getLogger(AssembleReportTasklet.class);
     /** The 7-day comparison of a one-day report. */
     private static final int LOOKBACK_DAYS = 7;
 
@@ -35,34 +41,51 @@ public class ReportTasklet implements Tasklet {
     private final ModelRegistry registry;
     private final FileSystem fs;
     private final HdfsLayout layout;
-    private final LocalDate from;
-    private final LocalDate to;
 
-    ReportTasklet(ReportCollector collector, JobHistory history, ModelRegistry registry, FileSystem fs, HdfsLayout layout,
-                  LocalDate from, LocalDate to) {
+    AssembleReportTasklet(ReportCollector collector, JobHistory history, ModelRegistry registry, FileSystem fs, HdfsLayout layout) {
         this.collector = collector;
         this.history = history;
         this.registry = registry;
         this.fs = fs;
         this.layout = layout;
-        this.from = from;
-        this.to = to;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        ReportData data = withHistory(collector.collect(from, to));
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        LocalDate to = step.getJobParameters().getLocalDate("date");
+        LocalDate from = step.getJobParameters().getLocalDate("from", to);
+        org.apache.hadoop.fs.Path staging = ReportParts.staging(layout, from, to, step.getJobExecution().getJobInstance().getInstanceId());
+        long t0 = System.nanoTime();
+        List<ChannelPart> parts = ReportParts.read(fs, staging);
+        long t1 = System.nanoTime();
+        ReportData data = withHistory(merge(from, to, parts), from, to);
+        long t2 = System.nanoTime();
+        Map<String, String> timelines = new LinkedHashMap<>();
+        List<org.apache.hadoop.fs.Path> staged = new ArrayList<>();
+        for (ChannelPart part : parts) {
+            org.apache.hadoop.fs.Path dir = ReportParts.channelDir(staging, part.channel());
+            part.vods().stream().filter(v -> part.timelines().containsKey(v.vodId())).forEach(v -> {
+                timelines.put(v.vodId(), part.timelines().get(v.vodId()));
+                staged.add(new org.apache.hadoop.fs.Path(dir, part.timelines().get(v.vodId())));
+            });
+        }
         Path local = Files.createTempDirectory("report-");
+        org.apache.hadoop.fs.Path target = layout.reports(from, to);
+        long t3;
         try {
-            write(data, local);
-            org.apache.hadoop.fs.Path target = layout.reports(from, to);
-            ReportFiles.publish(fs, local, target);
-            log.info("Report {} written to {}: {} VODs, {} highlights, {} problems", data.label(), target,
-                    data.vods().size(), data.highlights().size(), data.problems().size());
+            write(data, timelines, local);
+            t3 = System.nanoTime();
+            ReportFiles.publish(fs, local, staged, target);
         } finally {
             ReportFiles.deleteLocal(local);
         }
-        var context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+        fs.delete(staging, true);
+        log.info("Report {} written to {}: {} channels, {} VODs, {} highlights, {} problems (ms: parts {}, history {}, drawn {}, published {})",
+                data.label(), target, parts.size(), data.vods().size(), data.highlights().size(), data.problems().size(),
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+        var context = step.getExecutionContext();
+        context.putLong("channels", parts.size());
         context.putLong("vods", data.vods().size());
         context.putLong("highlights", data.highlights().size());
         context.putLong("problems", data.problems().size());
@@ -70,7 +93,20 @@ public class ReportTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private ReportData withHistory(ReportData data) {
+    /** The channels' parts as one range, channel by channel. */
+    private ReportData merge(LocalDate from, LocalDate to, List<ChannelPart> parts) throws java.io.IOException {
+        List<ReportData.Vod> vods = new ArrayList<>();
+        List<ReportData.Line> lines = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (ChannelPart part : parts) {
+            vods.addAll(part.vods());
+            lines.addAll(part.highlights());
+            part.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
+        }
+        return new ReportData(from, to, vods, lines, problems, collector.quarantine(from, to), Map.of(), List.of(), List.of());
+    }
+
+    private ReportData withHistory(ReportData data, LocalDate from, LocalDate to) {
         Map<String, Long> perVod = new TreeMap<>();
         List<ReportData.Stage> stages = new ArrayList<>();
         List<ReportData.DayTotal> days = new ArrayList<>();
@@ -83,9 +119,7 @@ public class ReportTasklet implements Tasklet {
         for (LocalDate d = first; !d.isAfter(to); d = d.plusDays(1)) {
             history.day(d).ifPresent(days::add);
         }
-        List<ReportData.Vod> vods = data.vods().stream().map(v -> new ReportData.Vod(v.vodId(), v.channel(), v.date(), v.status(),
-                v.mediaStatus(), v.durationMs(), v.messages(), v.rejected(), v.highlights(), v.model(), v.failure(), v.reelPath(),
-                perVod.getOrDefault(v.vodId(), 0L), v.timeline())).toList();
+        List<ReportData.Vod> vods = data.vods().stream().map(v -> v.withProcessing(perVod.getOrDefault(v.vodId(), 0L))).toList();
         ReportData withTimes = new ReportData(data.from(), data.to(), vods, data.highlights(), data.problems(), data.quarantine(),
                 Map.of(), List.of(), List.of());
         return withTimes.with(metrics(data), stages, days);
@@ -110,29 +144,19 @@ public class ReportTasklet implements Tasklet {
         return out;
     }
 
-    private static void write(ReportData data, Path dir) throws Exception {
+    private static void write(ReportData data, Map<String, String> timelines, Path dir) throws Exception {
         try (Writer w = Files.newBufferedWriter(dir.resolve("highlights.csv"), StandardCharsets.UTF_8)) {
             ReportCsv.highlights(data, w);
         }
         try (Writer w = Files.newBufferedWriter(dir.resolve("vods.csv"), StandardCharsets.UTF_8)) {
             ReportCsv.vods(data, w);
         }
-        Map<String, String> timelines = new LinkedHashMap<>();
         if (!data.highlights().isEmpty()) {
             try (OutputStream out = Files.newOutputStream(dir.resolve("scores.png"))) {
                 ReportCharts.scores(data.highlights(), out);
             }
             try (OutputStream out = Files.newOutputStream(dir.resolve("per-hour.png"))) {
                 ReportCharts.perHour(data.highlights(), out);
-            }
-        }
-        for (ReportData.Vod vod : data.vods()) {
-            if (vod.timeline().startS().length > 0) {
-                String name = "timeline-" + vod.vodId().replaceAll("[^A-Za-z0-9_.-]", "_") + ".png";
-                try (OutputStream out = Files.newOutputStream(dir.resolve(name))) {
-                    ReportCharts.timeline(vod, data.highlights().stream().filter(l -> l.highlight().vodId().equals(vod.vodId())).toList(), out);
-                }
-                timelines.put(vod.vodId(), name);
             }
         }
         Files.writeString(dir.resolve("index.html"), ReportHtml.render(data, timelines), StandardCharsets.UTF_8);
