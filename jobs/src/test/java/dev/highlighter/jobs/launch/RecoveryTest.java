@@ -55,7 +55,7 @@ class RecoveryTest {
                 "UPDATE HIGHLIGHTER_HEARTBEAT SET PID = ? WHERE EXECUTION_ID = ?", dead.pid(), crashed.getId());
 
         assertThat(runner.liveness(crashed).alive()).isFalse();
-        assertThat(runner.liveness(crashed).reason()).contains("process " + dead.pid()).contains("is gone");
+        assertThat(runner.liveness(crashed).reason()).contains("pid " + dead.pid()).contains("is gone");
 
         JobExecution after = runner.run(HighlightsJobConfiguration.JOB, date, false);
         assertThat(after.getStatus()).isEqualTo(BatchStatus.COMPLETED);
