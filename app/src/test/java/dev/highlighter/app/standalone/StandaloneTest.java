@@ -123,7 +123,7 @@ class StandaloneTest {
         run.process().waitFor();
         assertThat(status(execution)).isEqualTo("STARTED");
         String page = console.get("/executions/" + execution).body();
-        assertThat(page).contains("Its process is gone").contains("process " + run.pid());
+        assertThat(page).contains("Its process is gone").contains("pid " + run.pid());
 
         assertThat(console.post("/executions/" + execution + "/recover")).contains("recover").contains("started");
         assertThat(status(execution)).isEqualTo("FAILED");
