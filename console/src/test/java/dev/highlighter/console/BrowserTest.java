@@ -95,7 +95,7 @@ class BrowserTest {
             assertThat(newest).as("the restarted run, watched on the grid").isEqualTo("COMPLETED");
             shot(browser, "grid");
 
-            browser.findElements(By.cssSelector("table.grid tr[data-execution] td a")).get(0).click();
+            browser.findElements(By.cssSelector("table.grid tr[data-execution] td a[href*='/executions/']")).get(0).click();
             assertDrawn(browser, browser.findElement(By.id("gantt")), "gantt", StatusColors.of("COMPLETED"));
 
             browser.get(base + "/vods/" + BrokenVideoDay.GOOD);
