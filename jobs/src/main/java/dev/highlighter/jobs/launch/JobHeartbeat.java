@@ -1,11 +1,6 @@
 package dev.highlighter.jobs.launch;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -25,12 +20,9 @@ public class JobHeartbeat implements JobExecutionListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobHeartbeat.class);
 
-    private final Heartbeats heartbeats;
     private final JobOperator operator;
-    private final Duration interval;
     private final Duration grace;
-    private final Map<Long, JobExecution> running = new ConcurrentHashMap<>();
-    private volatile ScheduledExecutorService beats;
+    private final RunningBeats<JobExecution> running;
     private volatile boolean started;
 
     /**
@@ -38,46 +30,19 @@ public class JobHeartbeat implements JobExecutionListener, SmartLifecycle {
      * @param grace    how long a shutdown waits for running executions to stop
      */
     public JobHeartbeat(Heartbeats heartbeats, JobOperator operator, Duration interval, Duration grace) {
-        this.heartbeats = heartbeats;
         this.operator = operator;
-        this.interval = interval;
+        this.running = new RunningBeats<>(heartbeats, Heartbeats.Kind.JOB, interval);
         this.grace = grace;
     }
 
     @Override
     public void beforeJob(JobExecution execution) {
-        heartbeats.begin(Heartbeats.Kind.JOB, execution.getId());
-        running.put(execution.getId(), execution);
-        scheduler();
+        running.begin(execution.getId(), execution);
     }
 
     @Override
     public void afterJob(JobExecution execution) {
-        running.remove(execution.getId());
-        heartbeats.end(Heartbeats.Kind.JOB, execution.getId());
-    }
-
-    private synchronized void scheduler() {
-        if (beats == null) {
-            beats = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "heartbeat");
-                t.setDaemon(true);
-                return t;
-            });
-            long ms = interval.toMillis();
-            beats.scheduleAtFixedRate(this::beatAll, ms, ms, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void beatAll() {
-        for (Long id : running.keySet()) {
-            try {
-                heartbeats.beat(Heartbeats.Kind.JOB, id);
-            } catch (RuntimeException e) {
-                // a missed beat is survivable; staleness needs several in a row
-                log.warn("Heartbeat of job execution {} not written: {}", id, e.getMessage());
-            }
-        }
+        running.end(execution.getId());
     }
 
     @Override
@@ -92,10 +57,10 @@ public class JobHeartbeat implements JobExecutionListener, SmartLifecycle {
         if (running.isEmpty()) {
             return;
         }
-        for (JobExecution execution : running.values()) {
+        for (JobExecution execution : running.executions()) {
             if (execution.getEndTime() != null) {
                 // it ended, but its end could not be recorded (say, a full disk): nothing to wait for
-                running.remove(execution.getId());
+                running.forget(execution.getId());
                 continue;
             }
             log.warn("Shutting down: stopping job execution {} ({}); it will end STOPPED and can be restarted",
@@ -103,7 +68,7 @@ public class JobHeartbeat implements JobExecutionListener, SmartLifecycle {
             try {
                 operator.stop(execution);
             } catch (org.springframework.batch.core.launch.JobExecutionNotRunningException e) {
-                running.remove(execution.getId());
+                running.forget(execution.getId());
             } catch (Exception e) {
                 log.warn("Could not stop job execution {}: {}", execution.getId(), e.getMessage());
             }
@@ -118,7 +83,7 @@ public class JobHeartbeat implements JobExecutionListener, SmartLifecycle {
             }
         }
         if (!running.isEmpty()) {
-            log.warn("Job executions {} did not stop within {} s; a later run recovers them", running.keySet(), grace.toSeconds());
+            log.warn("Job executions {} did not stop within {} s; a later run recovers them", running.ids(), grace.toSeconds());
         }
     }
 

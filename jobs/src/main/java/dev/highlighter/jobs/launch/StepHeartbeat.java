@@ -1,11 +1,6 @@
 package dev.highlighter.jobs.launch;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -24,54 +19,25 @@ public class StepHeartbeat implements StepExecutionListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StepHeartbeat.class);
 
-    private final Heartbeats heartbeats;
-    private final Duration interval;
     private final Duration grace;
-    private final Map<Long, StepExecution> running = new ConcurrentHashMap<>();
-    private volatile ScheduledExecutorService beats;
+    private final RunningBeats<StepExecution> running;
     private volatile boolean started;
     private final java.util.List<Runnable> beforeStopping = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public StepHeartbeat(Heartbeats heartbeats, Duration interval, Duration grace) {
-        this.heartbeats = heartbeats;
-        this.interval = interval;
+        this.running = new RunningBeats<>(heartbeats, Heartbeats.Kind.STEP, interval);
         this.grace = grace;
     }
 
     @Override
     public void beforeStep(StepExecution execution) {
-        heartbeats.begin(Heartbeats.Kind.STEP, execution.getId());
-        running.put(execution.getId(), execution);
-        scheduler();
+        running.begin(execution.getId(), execution);
     }
 
     @Override
     public ExitStatus afterStep(StepExecution execution) {
-        running.remove(execution.getId());
-        heartbeats.end(Heartbeats.Kind.STEP, execution.getId());
+        running.end(execution.getId());
         return null;
-    }
-
-    private synchronized void scheduler() {
-        if (beats == null) {
-            beats = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "step-heartbeat");
-                t.setDaemon(true);
-                return t;
-            });
-            long ms = interval.toMillis();
-            beats.scheduleAtFixedRate(this::beatAll, ms, ms, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void beatAll() {
-        for (Long id : running.keySet()) {
-            try {
-                heartbeats.beat(Heartbeats.Kind.STEP, id);
-            } catch (RuntimeException e) {
-                log.warn("Heartbeat of step execution {} not written: {}", id, e.getMessage());
-            }
-        }
     }
 
     /** Runs first on shutdown, before the running partitions are asked to stop: e.g. a worker stops taking requests. */
@@ -81,7 +47,7 @@ public class StepHeartbeat implements StepExecutionListener, SmartLifecycle {
 
     /** The partitions running in this process now. */
     public java.util.Set<Long> running() {
-        return java.util.Set.copyOf(running.keySet());
+        return running.ids();
     }
 
     @Override
@@ -96,7 +62,7 @@ public class StepHeartbeat implements StepExecutionListener, SmartLifecycle {
         if (running.isEmpty()) {
             return;
         }
-        for (StepExecution execution : running.values()) {
+        for (StepExecution execution : running.executions()) {
             log.warn("Shutting down: stopping partition {} (step execution {}) at its next chunk; it will end STOPPED and a restart resumes it",
                     execution.getStepName(), execution.getId());
             execution.setTerminateOnly();
@@ -112,7 +78,7 @@ public class StepHeartbeat implements StepExecutionListener, SmartLifecycle {
         }
         if (!running.isEmpty()) {
             log.warn("Partitions {} did not stop within {} s; the manager fails them once their heartbeat is stale",
-                    running.keySet(), grace.toSeconds());
+                    running.ids(), grace.toSeconds());
         }
     }
 
