@@ -61,6 +61,15 @@ public class DayBench implements Callable<Integer> {
     @Option(names = "--heap", defaultValue = "1g", description = "Heap of each run (default: ${DEFAULT-VALUE}, the launcher's).")
     String heap;
 
+    @Option(names = "--partitioning", defaultValue = "local", paramLabel = "local|kafka",
+            description = {"local: the worker count is threads of the one job JVM (default).",
+                    "kafka: that many worker JVMs of one slot each, with the manager, attached to a standalone process."})
+    String partitioning;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+            description = "With --partitioning kafka: an existing Kafka (default: a KRaft broker inside this bench).")
+    String bootstrapServers;
+
     @Option(names = "--keep", description = "Keep the generated day and data dirs (printed) instead of deleting them.")
     boolean keep;
 
@@ -72,22 +81,24 @@ public class DayBench implements Callable<Integer> {
         if (vods < 1 || longVods < 0 || longVods > vods) {
             throw new IllegalArgumentException("--vods must be at least 1 and --long between 0 and --vods");
         }
+        if (!partitioning.equals("local") && !partitioning.equals("kafka")) {
+            throw new IllegalArgumentException("--partitioning must be local or kafka, not " + partitioning);
+        }
         PrintWriter out = spec.commandLine().getOut();
         Path work = Files.createTempDirectory("highlighter-day-");
         Path root = work.resolve("root");
         long messages = generate(root, out);
         Map<Integer, Run> runs = new LinkedHashMap<>();
-        for (int w : workers) {
-            Run run = run(work, root, w, out);
-            runs.put(w, run);
-            out.printf(Locale.ROOT, "workers %d: %s in %.1f s = %.1f VODs/min, %.0f messages/s, peak live heap %s MB%n",
-                    w, run.status, run.seconds, vods / run.seconds * 60, messages / run.seconds,
-                    run.peakHeapMb < 0 ? "?" : String.valueOf(run.peakHeapMb));
-            run.stageSeconds.forEach((stage, s) -> out.printf(Locale.ROOT, "    %-14s %8.1f s%n", stage, s));
-            out.flush();
+        try (KafkaDay kafka = partitioning.equals("kafka") ? KafkaDay.start(bootstrapServers, out) : null) {
+            for (int w : workers) {
+                Run run = kafka == null ? run(work, root, w, out) : kafka.run(work, root, w, List.of("-Xmx" + heap), out);
+                runs.put(w, run);
+                report(w, run, messages, out);
+            }
         }
         if (runs.containsKey(1) && runs.containsKey(2)) {
-            out.printf(Locale.ROOT, "speed-up of 2 workers over 1 in this run: %.2f%n", runs.get(1).seconds / runs.get(2).seconds);
+            out.printf(Locale.ROOT, "speed-up of 2 workers over 1 in this run (%s partitioning): %.2f%n", partitioning,
+                    runs.get(1).seconds / runs.get(2).seconds);
         }
         if (keep) {
             out.println("kept " + work);
@@ -96,6 +107,14 @@ public class DayBench implements Callable<Integer> {
         }
         out.flush();
         return runs.values().stream().allMatch(r -> r.status.equals("COMPLETED")) ? 0 : 1;
+    }
+
+    private void report(int w, Run run, long messages, PrintWriter out) {
+        out.printf(Locale.ROOT, "workers %d: %s in %.1f s = %.1f VODs/min, %.0f messages/s, peak live heap %s MB%n",
+                w, run.status, run.seconds, vods / run.seconds * 60, messages / run.seconds,
+                run.peakHeapMb < 0 ? "?" : String.valueOf(run.peakHeapMb));
+        run.stageSeconds.forEach((stage, s) -> out.printf(Locale.ROOT, "    %-14s %8.1f s%n", stage, s));
+        out.flush();
     }
 
     long generate(Path root, PrintWriter out) throws IOException {
@@ -194,6 +213,11 @@ public class DayBench implements Callable<Integer> {
                 List.of("--root", root.toUri().toString(), "--data-dir", data.toString(), "run", "highlights", "--date", DATE.toString(), "--no-reel"));
         out.printf("running with %d worker(s), log %s%n", w, log);
         out.flush();
+        return run(command, log, "jdbc:h2:file:" + data.resolve("jobrepo").toAbsolutePath() + ";ACCESS_MODE_DATA=r");
+    }
+
+    /** Runs this command line to its exit and reads its run back from the job repository at {@code jobRepository}. */
+    static Run run(List<String> command, Path log, String jobRepository) throws Exception {
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         int exit = p.waitFor();
@@ -202,7 +226,7 @@ public class DayBench implements Callable<Integer> {
         Run run = new Run();
         Matcher peak = PEAK.matcher(text);
         run.peakHeapMb = peak.find() ? Long.parseLong(peak.group(1)) : -1;
-        readRepository(data, run);
+        readRepository(jobRepository, run);
         run.status = exit == 0 ? "COMPLETED" : "FAILED (exit " + exit + ", see " + log + ")";
         run.wallSeconds = wall;
         if (run.seconds <= 0) {
@@ -212,8 +236,7 @@ public class DayBench implements Callable<Integer> {
     }
 
     /** The child's own job repository: the job's time and each stage's, as Spring Batch recorded them. */
-    private static void readRepository(Path data, Run run) throws Exception {
-        String url = "jdbc:h2:file:" + data.resolve("jobrepo").toAbsolutePath() + ";ACCESS_MODE_DATA=r";
+    private static void readRepository(String url, Run run) throws Exception {
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             try (ResultSet rs = c.createStatement().executeQuery("SELECT DATEDIFF('MILLISECOND', START_TIME, END_TIME), START_TIME, END_TIME"
                     + " FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID DESC LIMIT 1")) {

@@ -43,9 +43,14 @@ public class WorkerCommand implements Callable<Integer> {
         AppVersion version = appVersion.getObject();
         log.info("Worker {} listening on topic {} at {} (group {}), {} partitions at once", version.value(), kafka.getTopic(),
                 kafka.getBootstrapServers(), kafka.getGroupId(), props.workers());
+        dev.highlighter.jobs.launch.HeapWatch.reset();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "worker-stop"));
         stopped.await();
+        // what a worker's partitions kept, over its whole life: the figure to size its heap by
+        log.info("Peak live heap of this worker: {} MB after GC (max heap {} MB)",
+                String.format(java.util.Locale.ROOT, "%.0f", dev.highlighter.jobs.launch.HeapWatch.peakMb()),
+                Runtime.getRuntime().maxMemory() / 1_000_000);
         return 0;
     }
 }
