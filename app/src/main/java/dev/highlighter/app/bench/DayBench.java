@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class DayBench implements Callable<Integer> {
 
     static final LocalDate DATE = LocalDate.of(2026, 1, 1);
-    static final Pattern PEAK = Pattern.compile("Peak live heap of highlights execution \\d+: (\\d+) MB");
+    /** HeapWatch's line: the heap after any collection, and after those that reclaimed old-generation space. */
+    static final Pattern PEAK = Pattern.compile("Peak live heap of highlights execution \\d+: (\\d+) MB after GC, (?:none|(\\d+) MB) after old");
 
     @Option(names = "--vods", defaultValue = "200", description = "VODs in the day (default: ${DEFAULT-VALUE}).")
     int vods;
@@ -110,9 +111,10 @@ public class DayBench implements Callable<Integer> {
     }
 
     private void report(int w, Run run, long messages, PrintWriter out) {
-        out.printf(Locale.ROOT, "workers %d: %s in %.1f s = %.1f VODs/min, %.0f messages/s, peak live heap %s MB%n",
+        out.printf(Locale.ROOT, "workers %d: %s in %.1f s = %.1f VODs/min, %.0f messages/s, peak heap after GC %s MB,"
+                        + " after old-generation collections %s MB%n",
                 w, run.status, run.seconds, vods / run.seconds * 60, messages / run.seconds,
-                run.peakHeapMb < 0 ? "?" : String.valueOf(run.peakHeapMb));
+                run.peakHeapMb < 0 ? "?" : String.valueOf(run.peakHeapMb), run.peakLiveMb < 0 ? "(none ran)" : String.valueOf(run.peakLiveMb));
         run.stageSeconds.forEach((stage, s) -> out.printf(Locale.ROOT, "    %-14s %8.1f s%n", stage, s));
         out.flush();
     }
@@ -225,7 +227,10 @@ public class DayBench implements Callable<Integer> {
         String text = Files.readString(log);
         Run run = new Run();
         Matcher peak = PEAK.matcher(text);
-        run.peakHeapMb = peak.find() ? Long.parseLong(peak.group(1)) : -1;
+        if (peak.find()) {
+            run.peakHeapMb = Long.parseLong(peak.group(1));
+            run.peakLiveMb = peak.group(2) == null ? -1 : Long.parseLong(peak.group(2));
+        }
         readRepository(jobRepository, run);
         run.status = exit == 0 ? "COMPLETED" : "FAILED (exit " + exit + ", see " + log + ")";
         run.wallSeconds = wall;
@@ -283,7 +288,10 @@ public class DayBench implements Callable<Integer> {
         double seconds;
         /** The child process from start to exit: JVM, Spring and HBase start-up and shutdown included. */
         double wallSeconds;
+        /** The most heap in use after any collection: an occupancy, which follows the heap's size. */
         long peakHeapMb = -1;
+        /** The most after collections that reclaimed old-generation space: close to the live set. */
+        long peakLiveMb = -1;
         final Map<String, Double> stageSeconds = new LinkedHashMap<>();
         final Map<String, StepFigures> steps = new LinkedHashMap<>();
         /** When the job ran, as its repository says (null if it did not say). */

@@ -23,7 +23,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 final class KafkaDay implements AutoCloseable {
 
-    static final Pattern WORKER_PEAK = Pattern.compile("Peak live heap of this worker: (\\d+) MB");
+    static final Pattern WORKER_PEAK = Pattern.compile("Peak live heap of this worker: (\\d+) MB after GC, (?:none|(\\d+) MB) after old");
     private static final Duration START_LIMIT = Duration.ofMinutes(5);
 
     private final String bootstrapServers;
@@ -76,7 +76,7 @@ final class KafkaDay implements AutoCloseable {
             out.flush();
             DayBench.Run run = DayBench.run(SelfLauncher.command(kafka, manager), log, storage.jdbcUrl(data));
             stop(started.subList(1, started.size()));
-            run.peakHeapMb = Math.max(run.peakHeapMb, workerPeak(workerLogs));
+            workerPeaks(workerLogs, run);
             return run;
         } finally {
             stop(started);
@@ -134,15 +134,17 @@ final class KafkaDay implements AutoCloseable {
         }
     }
 
-    private static long workerPeak(List<Path> logs) throws IOException {
-        long peak = -1;
+    /** The largest of the workers' peaks, where the VODs' memory is (the manager only polls). */
+    private static void workerPeaks(List<Path> logs, DayBench.Run run) throws IOException {
         for (Path log : logs) {
             Matcher m = WORKER_PEAK.matcher(Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1));
             while (m.find()) {
-                peak = Math.max(peak, Long.parseLong(m.group(1)));
+                run.peakHeapMb = Math.max(run.peakHeapMb, Long.parseLong(m.group(1)));
+                if (m.group(2) != null) {
+                    run.peakLiveMb = Math.max(run.peakLiveMb, Long.parseLong(m.group(2)));
+                }
             }
         }
-        return peak;
     }
 
     @Override

@@ -48,9 +48,7 @@ public class WorkerCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "worker-stop"));
         stopped.await();
         // what a worker's partitions kept, over its whole life: the figure to size its heap by
-        log.info("Peak live heap of this worker: {} MB after GC (max heap {} MB)",
-                String.format(java.util.Locale.ROOT, "%.0f", dev.highlighter.jobs.launch.HeapWatch.peakMb()),
-                Runtime.getRuntime().maxMemory() / 1_000_000);
+        log.info("Peak live heap of this worker: {}", dev.highlighter.jobs.launch.HeapWatch.describe());
         return 0;
     }
 }
