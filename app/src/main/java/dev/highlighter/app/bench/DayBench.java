@@ -43,8 +43,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class DayBench implements Callable<Integer> {
 
     static final LocalDate DATE = LocalDate.of(2026, 1, 1);
-    /** HeapWatch's line: the heap after any collection, and after those that reclaimed old-generation space. */
-    static final Pattern PEAK = Pattern.compile("Peak live heap of highlights execution \\d+: (\\d+) MB after GC, (?:none|(\\d+) MB) after old");
+    /** How often each run samples its live heap with a full collection: a pause of a few 100 ms every 10 s (2-4%). */
+    static final java.time.Duration SAMPLE_EVERY = java.time.Duration.ofSeconds(10);
+    /** HeapWatch's line: the heap after any collection, and the live heap it sampled with full collections. */
+    static final Pattern PEAK = Pattern.compile("Peak live heap of highlights execution \\d+: (\\d+) MB after GC, (?:not sampled|(\\d+) MB) live");
 
     @Option(names = "--vods", defaultValue = "200", description = "VODs in the day (default: ${DEFAULT-VALUE}).")
     int vods;
@@ -112,9 +114,9 @@ public class DayBench implements Callable<Integer> {
 
     private void report(int w, Run run, long messages, PrintWriter out) {
         out.printf(Locale.ROOT, "workers %d: %s in %.1f s = %.1f VODs/min, %.0f messages/s, peak heap after GC %s MB,"
-                        + " after old-generation collections %s MB%n",
+                        + " peak live heap %s MB (a full collection every %s)%n",
                 w, run.status, run.seconds, vods / run.seconds * 60, messages / run.seconds,
-                run.peakHeapMb < 0 ? "?" : String.valueOf(run.peakHeapMb), run.peakLiveMb < 0 ? "(none ran)" : String.valueOf(run.peakLiveMb));
+                run.peakHeapMb < 0 ? "?" : String.valueOf(run.peakHeapMb), run.peakLiveMb < 0 ? "?" : String.valueOf(run.peakLiveMb), SAMPLE_EVERY);
         run.stageSeconds.forEach((stage, s) -> out.printf(Locale.ROOT, "    %-14s %8.1f s%n", stage, s));
         out.flush();
     }
@@ -202,7 +204,7 @@ public class DayBench implements Callable<Integer> {
     }
 
     private Run run(Path work, Path root, int w, PrintWriter out) throws Exception {
-        return run(work, root, w, List.of("-Xmx" + heap), out);
+        return run(work, root, w, List.of("-Xmx" + heap, "-D" + dev.highlighter.jobs.launch.HeapWatch.SAMPLE + "=" + SAMPLE_EVERY), out);
     }
 
     /** {@code run highlights} on the generated day in a JVM of its own with {@code w} workers, read back from its job repository. */
@@ -290,7 +292,7 @@ public class DayBench implements Callable<Integer> {
         double wallSeconds;
         /** The most heap in use after any collection: an occupancy, which follows the heap's size. */
         long peakHeapMb = -1;
-        /** The most after collections that reclaimed old-generation space: close to the live set. */
+        /** The most in use right after the sampled full collections: the live set. */
         long peakLiveMb = -1;
         final Map<String, Double> stageSeconds = new LinkedHashMap<>();
         final Map<String, StepFigures> steps = new LinkedHashMap<>();

@@ -23,7 +23,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 final class KafkaDay implements AutoCloseable {
 
-    static final Pattern WORKER_PEAK = Pattern.compile("Peak live heap of this worker: (\\d+) MB after GC, (?:none|(\\d+) MB) after old");
+    static final Pattern WORKER_PEAK = Pattern.compile("Peak live heap of this worker: (\\d+) MB after GC, (?:not sampled|(\\d+) MB) live");
     private static final Duration START_LIMIT = Duration.ofMinutes(5);
 
     private final String bootstrapServers;
@@ -49,6 +49,7 @@ final class KafkaDay implements AutoCloseable {
     DayBench.Run run(Path work, Path root, int workers, List<String> jvmOptions, PrintWriter out) throws Exception {
         Path data = Files.createDirectories(work.resolve("data-kafka-" + workers));
         List<String> kafka = new ArrayList<>(jvmOptions);
+        kafka.add("-D" + dev.highlighter.jobs.launch.HeapWatch.SAMPLE + "=" + DayBench.SAMPLE_EVERY);
         kafka.addAll(List.of("-Dhighlighter.partitioning=kafka", "-Dhighlighter.kafka.bootstrap-servers=" + bootstrapServers,
                 "-Dhighlighter.kafka.topic=bench.day." + workers, "-Dhighlighter.kafka.group-id=bench-day-" + workers,
                 "-Dhighlighter.kafka.poll-interval=PT0.5S", "-Dhighlighter.workers=1"));
@@ -134,7 +135,7 @@ final class KafkaDay implements AutoCloseable {
         }
     }
 
-    /** The largest of the workers' peaks, where the VODs' memory is (the manager only polls). */
+    /** The largest of the workers' peaks: the VODs' memory is there (the manager only polls). */
     private static void workerPeaks(List<Path> logs, DayBench.Run run) throws IOException {
         for (Path log : logs) {
             Matcher m = WORKER_PEAK.matcher(Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1));
