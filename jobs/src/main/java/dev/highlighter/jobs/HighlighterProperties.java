@@ -24,9 +24,10 @@ import org.springframework.util.unit.DataSize;
  * @param chatChunkSize       chat messages per chunk (one job-repository commit)
  * @param inferenceBatchSize  windows per inference batch
  * @param mediaFrames         video frames the media pass decodes; REFINED by default: keyframes, plus a
- *                            full decode of each GOP that may hold a cut, so the same cuts and loudness as
- *                            ALL (every frame) at a fraction of the cost, with motion measured between
- *                            keyframes (README, "Performance"). ALL and KEYFRAMES stay selectable.
+ *                            full decode of each GOP that may hold a cut: ALL's cuts (every frame) and
+ *                            loudness at a fraction of the cost, bar a cutaway that begins and ends between
+ *                            two alike keyframes; motion is measured between keyframes (README,
+ *                            "Performance"). ALL and KEYFRAMES stay selectable.
  * @param quarantine          the cap of each input's quarantine file
  * @param retrainLookbackDays days of labelled VODs (by their date) that the retrain job learns from
  * @param scopes              named groups of channels that share a champion model:
