@@ -23,10 +23,11 @@ import org.springframework.util.unit.DataSize;
  * @param workers             VOD partitions processed at once, in every per-VOD stage (0: the core count)
  * @param chatChunkSize       chat messages per chunk (one job-repository commit)
  * @param inferenceBatchSize  windows per inference batch
- * @param mediaFrames         video frames the media pass decodes; ALL by default. REFINED (keyframes,
- *                            plus a full decode of each GOP that may hold a cut) gives the same cuts at
- *                            about 7% of the cost, but measures motion between keyframes, and is not
- *                            yet checked on a 60-minute VOD (README, "Performance")
+ * @param mediaFrames         video frames the media pass decodes; REFINED by default: keyframes, plus a
+ *                            full decode of each GOP that may hold a cut: ALL's cuts (every frame) and
+ *                            loudness at a fraction of the cost, bar a cutaway that begins and ends between
+ *                            two alike keyframes; motion is measured between keyframes (README,
+ *                            "Performance"). ALL and KEYFRAMES stay selectable.
  * @param quarantine          the cap of each input's quarantine file
  * @param retrainLookbackDays days of labelled VODs (by their date) that the retrain job learns from
  * @param scopes              named groups of channels that share a champion model:
@@ -41,7 +42,7 @@ public record HighlighterProperties(
         @DefaultValue("0") int workers,
         @DefaultValue("2000") int chatChunkSize,
         @DefaultValue("512") int inferenceBatchSize,
-        @DefaultValue("ALL") MediaDecoder.VideoFrames mediaFrames,
+        @DefaultValue("REFINED") MediaDecoder.VideoFrames mediaFrames,
         @DefaultValue Chat chat,
         @DefaultValue Reel reel,
         @DefaultValue Segments segments,

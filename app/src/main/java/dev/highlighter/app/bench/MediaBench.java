@@ -1,7 +1,9 @@
 package dev.highlighter.app.bench;
 
+import dev.highlighter.core.WindowFeatures;
 import dev.highlighter.jobs.media.MediaPass;
 import dev.highlighter.jobs.media.MediaResult;
+import dev.highlighter.processors.media.MediaFeatures;
 import dev.highlighter.readers.media.MediaDecoder;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -43,7 +45,7 @@ public class MediaBench implements Callable<Integer> {
     Path cache;
 
     @Option(names = "--frames", split = ",", defaultValue = "ALL,KEYFRAMES,REFINED", description = "Decode modes to measure (default: ${DEFAULT-VALUE}); "
-            + "each mode's cuts are compared with ALL's when ALL is measured first.")
+            + "each mode's cuts and window loudness are compared with ALL's when ALL is measured first.")
     List<MediaDecoder.VideoFrames> modes;
 
     @CommandLine.Spec
@@ -65,7 +67,7 @@ public class MediaBench implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-28s %8s  %-9s %8s %8s %9s %8s %7s %9s  %s%n", "file", "length", "frames", "ours s", "ours xRT", "ffmpeg s",
-                "ffm xRT", "ratio", "peak old gen", "cuts (vs ALL) / decoded");
+                "ffm xRT", "ratio", "peak old gen", "cuts (vs ALL), loudness vs ALL / decoded");
         FileSystem fs = FileSystem.getLocal(new Configuration());
         for (Path file : files) {
             double ffmpeg;
@@ -76,12 +78,14 @@ public class MediaBench implements Callable<Integer> {
                 continue;
             }
             List<Long> allCuts = null;
+            List<WindowFeatures> allWindows = null;
             for (MediaDecoder.VideoFrames mode : modes) {
                 resetPeaks();
                 long t0 = System.nanoTime();
                 MediaResult result;
+                List<WindowFeatures> windows = new ArrayList<>();
                 try {
-                    result = ours(fs, file, mode);
+                    result = ours(fs, file, mode, windows);
                 } catch (RuntimeException e) {
                     out.printf("%-28s  %s%n", file.getFileName(), e.getMessage());
                     continue;
@@ -90,9 +94,11 @@ public class MediaBench implements Callable<Integer> {
                 double length = result.endMicros() / 1e6;
                 if (mode == MediaDecoder.VideoFrames.ALL) {
                     allCuts = result.cutTimesMicros();
+                    allWindows = windows;
                 }
                 String cuts = result.cuts() + (allCuts == null || mode == MediaDecoder.VideoFrames.ALL ? ""
-                        : allCuts.equals(result.cutTimesMicros()) ? " (same)" : " (DIFFER from ALL's " + allCuts.size() + ")");
+                        : (allCuts.equals(result.cutTimesMicros()) ? " (same)" : " (DIFFER from ALL's " + allCuts.size() + ")")
+                        + ", " + loudnessVs(allWindows, windows));
                 out.printf(Locale.ROOT, "%-28s %7.1fs  %-9s %8.2f %7.0fx %9.2f %7.0fx %7.2f %7.0f MB  %s / %s%n", file.getFileName(), length,
                         mode, seconds, length / seconds, ffmpeg, length / ffmpeg, seconds / ffmpeg, peakHeapMb(), cuts, result.frames());
                 out.flush();
@@ -103,14 +109,43 @@ public class MediaBench implements Callable<Integer> {
         return 0;
     }
 
-    /** The media step's own pass, on one decoder thread; the windows are dropped as they come. */
-    private static MediaResult ours(FileSystem fs, Path file, MediaDecoder.VideoFrames mode) {
-        MediaResult result = MediaPass.run(fs, new org.apache.hadoop.fs.Path(file.toUri()), file.getFileName().toString(), 5_000, mode, 1, w -> {
-        });
+    /** The media step's own pass, on one decoder thread; the windows are kept to compare modes. */
+    private static MediaResult ours(FileSystem fs, Path file, MediaDecoder.VideoFrames mode, List<WindowFeatures> windows) {
+        MediaResult result = MediaPass.run(fs, new org.apache.hadoop.fs.Path(file.toUri()), file.getFileName().toString(), 5_000, mode, 1,
+                windows::add);
         if (!result.completed()) {
             throw new IllegalStateException(result.failure());
         }
         return result;
+    }
+
+    /**
+     * The largest difference of window loudness (RMS and peak, dBFS) from ALL's pass, or what
+     * does not line up: the windows must start at the same times and carry the same features.
+     */
+    static String loudnessVs(List<WindowFeatures> all, List<WindowFeatures> other) {
+        if (all.size() != other.size()) {
+            return "windows DIFFER (" + other.size() + " vs ALL's " + all.size() + ")";
+        }
+        double max = 0;
+        int compared = 0;
+        for (int i = 0; i < all.size(); i++) {
+            WindowFeatures a = all.get(i);
+            WindowFeatures o = other.get(i);
+            if (a.startMs() != o.startMs()) {
+                return "windows DIFFER at " + a.startMs() + " ms";
+            }
+            for (String feature : MediaFeatures.AUDIO) {
+                if (a.has(feature) != o.has(feature)) {
+                    return feature + " DIFFERS in presence at " + a.startMs() + " ms";
+                }
+                if (a.has(feature) && Double.isFinite(a.get(feature))) {
+                    max = Math.max(max, Math.abs(a.get(feature) - o.get(feature)));
+                    compared++;
+                }
+            }
+        }
+        return compared == 0 ? "no loudness" : String.format(Locale.ROOT, "loudness max diff %.3f dB over %d values", max, compared);
     }
 
     private static double ffmpegSeconds(Path file) throws IOException, InterruptedException {

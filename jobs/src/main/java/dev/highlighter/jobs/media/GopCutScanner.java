@@ -12,7 +12,8 @@ import org.apache.hadoop.fs.Path;
  * that differ enough to hold a cut, a second decoder seeks back and decodes that GOP in full,
  * and the one content detector judges its frames. Elsewhere the keyframes are alike, and a GOP
  * between alike keyframes holds no cut (measured on the real clips and the generated VODs:
- * README, "Performance"). Sits between the keyframe decoder and the analyzer.
+ * README, "Performance"), except a cutaway that begins and ends inside it, which is missed.
+ * Sits between the keyframe decoder and the analyzer.
  */
 final class GopCutScanner implements MediaSink {
 

@@ -35,14 +35,14 @@ class BadVideoTest {
     record Read(List<WindowFeatures> windows, MediaResult result) {
     }
 
-    /** Reads every window, as the media step does for a VOD without chat (no degrading). */
+    /** Reads every window, as the media step does by default for a VOD without chat (no degrading). */
     static Read readAll(Path file) throws Exception {
         return readAll(file, false);
     }
 
     static Read readAll(Path file, boolean degradeOnError) throws Exception {
         MediaWindowItemReader reader = new MediaWindowItemReader(local(), new org.apache.hadoop.fs.Path(file.toUri()), "v", 5_000,
-                MediaDecoder.VideoFrames.ALL, degradeOnError);
+                MediaDecoder.VideoFrames.REFINED, degradeOnError);
         List<WindowFeatures> out = new ArrayList<>();
         reader.open(new ExecutionContext());
         try {
@@ -93,6 +93,26 @@ class BadVideoTest {
                 .isInstanceOf(MediaDecodeException.class).hasMessageContaining("bunny-half.webm")
                 .hasMessageContaining("ends at 14.4 s of the 30.0 s its container declares: the file is truncated");
         assertThat(windows).as("handed out while the pass went on, before its end showed the cut").hasSize(1);
+    }
+
+    @Test
+    void aTruncatedVodWithKeyframesEvery2sIsFoundByTheGopScanToo() throws Exception {
+        // the clips above have keyframes far apart, so REFINED decodes them in full; this one it does not
+        Path whole = tmp.resolve("gops.mkv");
+        MediaAnalysis.ffmpeg("-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=s=320x180:r=25:d=30", "-f", "lavfi",
+                "-i", "sine=frequency=440:d=30", "-c:v", "mpeg4", "-g", "50", "-c:a", "aac", whole.toString());
+        byte[] bytes = Files.readAllBytes(whole);
+        Path half = tmp.resolve("gops-half.mkv");
+        Files.write(half, Arrays.copyOf(bytes, bytes.length / 2));
+        try (MediaPass pass = MediaPass.open(local(), new org.apache.hadoop.fs.Path(half.toUri()), "v", 5_000,
+                MediaDecoder.VideoFrames.REFINED)) {
+            assertThat(pass.frames()).isEqualTo(MediaDecoder.VideoFrames.REFINED);
+            assertThatThrownBy(() -> {
+                while (pass.next() != null) {
+                    // read on to the end, where the cut-off shows
+                }
+            }).isInstanceOf(MediaDecodeException.class).hasMessageContaining("gops-half.mkv").hasMessageContaining("the file is truncated");
+        }
     }
 
     @Test

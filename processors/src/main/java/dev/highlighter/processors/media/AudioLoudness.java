@@ -17,6 +17,9 @@ final class AudioLoudness {
 
     private final long windowMicros;
     private final TreeMap<Long, double[]> windows = new TreeMap<>(); // {sumSquares, samples, peakBlockMeanSquare}
+    /** The window the last sample went to: one map look-up per window, not per sample. */
+    private long currentWindow = Long.MIN_VALUE;
+    private double[] current;
     private long block = -1;
     private double blockSum;
     private long blockCount;
@@ -41,9 +44,13 @@ final class AudioLoudness {
             if (sound) {
                 lastSoundMicros = t;
             }
-            double[] w = windows.computeIfAbsent(t / windowMicros, k -> new double[3]);
-            w[0] += sum;
-            w[1] += channels;
+            long window = t / windowMicros;
+            if (window != currentWindow) {
+                current = windows.computeIfAbsent(window, k -> new double[3]);
+                currentWindow = window;
+            }
+            current[0] += sum;
+            current[1] += channels;
             long b = t / BLOCK_MICROS;
             if (b != block) {
                 closeBlock();
@@ -77,6 +84,9 @@ final class AudioLoudness {
     /** Moves the window's figures into {@code out}; false when the window had no audio. */
     boolean take(long window, Map<String, Double> out) {
         double[] w = windows.remove(window);
+        if (window == currentWindow) {
+            currentWindow = Long.MIN_VALUE; // a late sample for it starts a new entry, as before
+        }
         if (w == null || w[1] == 0) {
             return false;
         }
