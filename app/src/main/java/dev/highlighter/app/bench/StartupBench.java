@@ -90,6 +90,8 @@ public class StartupBench implements Callable<Integer> {
         Process standalone = startStandalone(onData, data);
         if (standalone != null) {
             try {
+                // not counted: a standalone just up is still busy (regions, the console's first requests); a user attaches later
+                time(work.resolve("export-attached-warmup.log"), with(onData, "export", "--date", DATE));
                 row("export, attached to a standalone", times("export-attached", with(onData, "export", "--date", DATE)));
                 row("models, attached to a standalone", times("models-attached", with(onData, "models")));
             } finally {
