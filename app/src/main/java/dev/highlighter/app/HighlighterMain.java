@@ -68,6 +68,7 @@ public final class HighlighterMain {
         } else {
             properties.putAll(Attach.properties(Attach.dataDir(cliProperties.get("highlighter.data-dir"), System.getenv()), System.getenv()));
         }
+        properties.putAll(ReadCommands.properties(task, properties));
         app.setDefaultProperties(properties);
         CliArguments cli = new CliArguments(args, new java.util.concurrent.atomic.AtomicInteger());
         app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("cliArguments", cli));

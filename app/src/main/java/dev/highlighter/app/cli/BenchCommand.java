@@ -6,12 +6,13 @@ import dev.highlighter.app.bench.DayBench;
 import dev.highlighter.app.bench.HBaseBench;
 import dev.highlighter.app.bench.JobBench;
 import dev.highlighter.app.bench.MediaBench;
+import dev.highlighter.app.bench.StartupBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Benchmarks that print figures (speed targets live here, not in timed tests), one subcommand each. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Prints performance figures.",
-        subcommands = {ChatBench.class, JobBench.class, MediaBench.class, DayBench.class, HBaseBench.class, ChaosBench.class})
+        subcommands = {ChatBench.class, JobBench.class, MediaBench.class, DayBench.class, HBaseBench.class, ChaosBench.class, StartupBench.class})
 public class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -87,7 +87,8 @@ public class StorageConfiguration {
     @Lazy
     Connection hbaseConnection(StorageMode mode, org.springframework.beans.factory.ObjectProvider<EmbeddedHBase> embedded,
                                StorageFaults faults,
-                               @Value("${" + Attach.ZOOKEEPER_PORT + ":0}") int standaloneZookeeper) throws IOException {
+                               @Value("${" + Attach.ZOOKEEPER_PORT + ":0}") int standaloneZookeeper,
+                               @Value("${highlighter.storage.ensure-tables:true}") boolean ensureTables) throws IOException {
         Configuration conf;
         if (mode.embedded() && standaloneZookeeper > 0) {
             log.info("Attached to the standalone process's HBase (ZooKeeper on port {})", standaloneZookeeper);
@@ -113,7 +114,9 @@ public class StorageConfiguration {
             HBaseWatch.start(connection, java.time.Duration.ofMillis(conf.getLong("hbase.client.operation.timeout", 120_000)), faults,
                     conf.get("hbase.zookeeper.quorum") + ":" + conf.get("hbase.zookeeper.property.clientPort", "2181"));
         }
-        HBaseTables.ensure(connection);
+        if (ensureTables) { // off for a read command attached to a standalone: it made the tables when it started
+            HBaseTables.ensure(connection);
+        }
         return connection;
     }
 

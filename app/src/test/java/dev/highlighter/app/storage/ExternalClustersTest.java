@@ -52,7 +52,7 @@ class ExternalClustersTest {
         assertThat(layout.root().toString()).isEqualTo("/highlighter");
 
         try (Connection connection = storage.hbaseConnection(mode, new StaticListableBeanFactory().getBeanProvider(EmbeddedHBase.class),
-                new StorageFaults(conf), 0)) {
+                new StorageFaults(conf), 0, true)) {
             assertThat(connection.getAdmin().tableExists(HBaseSchema.HIGHLIGHTS)).isTrue();
         }
     }
