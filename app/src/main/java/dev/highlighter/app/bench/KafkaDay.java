@@ -76,12 +76,19 @@ final class KafkaDay implements AutoCloseable {
             out.printf("running the manager with %d worker process(es), log %s%n", workers, log);
             out.flush();
             DayBench.Run run = DayBench.run(SelfLauncher.command(kafka, manager), log, storage.jdbcUrl(data));
+            // where the cores went: on one machine the region server competes with the workers for them
+            out.printf(java.util.Locale.ROOT, "    CPU seconds over the whole run: standalone (HBase, H2) %.0f, workers %s%n", cpuSeconds(started.get(0)),
+                    started.subList(1, started.size()).stream().map(p -> String.format(java.util.Locale.ROOT, "%.0f", cpuSeconds(p))).toList());
             stop(started.subList(1, started.size()));
             workerPeaks(workerLogs, run);
             return run;
         } finally {
             stop(started);
         }
+    }
+
+    private static double cpuSeconds(Process p) {
+        return p.info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN);
     }
 
     private static Process start(List<String> jvmOptions, List<String> where, List<String> command, Path log, List<Process> started)
