@@ -142,7 +142,7 @@ class KafkaWorkersTest {
     }
 
     @Test
-    void aManagerKilledWhileWorkersRunIsRecoveredAndRestarted() throws Exception {
+    void aManagerKilledWhileWorkersRunIsRecoveredAndRestartedAndARepeatedRequestIsANoOp() throws Exception {
         LocalDate date = LocalDate.of(2019, 10, 14);
         List<String> vods = put(date, "mgr");
         String db = "mgr";
@@ -155,6 +155,35 @@ class KafkaWorkersTest {
             for (String vod : vods) {
                 assertThat(hbase.rows(dev.highlighter.core.HBaseSchema.HIGHLIGHTS, vod)).as(vod).isPositive();
             }
+
+            // Kafka delivers at least once: the same request again, after its partition completed, is a no-op
+            long done = Long.parseLong(one(db, "SELECT MAX(STEP_EXECUTION_ID) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'chatFeatures.vod:%'"));
+            String name = stepName(db, done);
+            TreeMap<String, String> before = hbase.snapshot(vods);
+            long executions = count(db, "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION");
+            redeliver("it." + db, done, name);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            String ignored = "Ignoring a repeated request for " + name + " (step execution " + done + "): it is already COMPLETED";
+            while (!(w1.log() + w2.log()).contains(ignored) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(w1.log() + w2.log()).contains(ignored);
+            assertThat(count(db, "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION")).isEqualTo(executions);
+            assertThat(statuses(db, name)).containsExactly("COMPLETED");
+            assertThat(hbase.snapshot(vods)).isEqualTo(before);
+        }
+    }
+
+    /** A request as the manager sends it: keyed by step execution, the step's name, this version's header. */
+    private static void redeliver(String topic, long stepExecution, String stepName) throws Exception {
+        Map<String, Object> config = Map.of(
+                org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.StringSerializer.class,
+                org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.StringSerializer.class);
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(config)) {
+            var record = new org.apache.kafka.clients.producer.ProducerRecord<>(topic, Long.toString(stepExecution), stepName);
+            record.headers().add(dev.highlighter.jobs.remote.PartitionRequests.VERSION_HEADER, "it-1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            producer.send(record).get();
         }
     }
 
