@@ -73,16 +73,7 @@ public class JobHeartbeat implements JobExecutionListener, SmartLifecycle {
                 log.warn("Could not stop job execution {}: {}", execution.getId(), e.getMessage());
             }
         }
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (!running.isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        if (!running.isEmpty()) {
+        if (!running.awaitEmpty(grace)) {
             log.warn("Job executions {} did not stop within {} s; a later run recovers them", running.ids(), grace.toSeconds());
         }
     }

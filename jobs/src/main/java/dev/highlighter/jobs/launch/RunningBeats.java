@@ -55,6 +55,20 @@ final class RunningBeats<E> {
         return Set.copyOf(running.keySet());
     }
 
+    /** Waits for every execution to end (a shutdown's grace period); true when none is left. */
+    boolean awaitEmpty(java.time.Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return isEmpty();
+    }
+
     boolean isEmpty() {
         return running.isEmpty();
     }

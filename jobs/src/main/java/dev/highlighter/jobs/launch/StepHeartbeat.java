@@ -67,16 +67,7 @@ public class StepHeartbeat implements StepExecutionListener, SmartLifecycle {
                     execution.getStepName(), execution.getId());
             execution.setTerminateOnly();
         }
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (!running.isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        if (!running.isEmpty()) {
+        if (!running.awaitEmpty(grace)) {
             log.warn("Partitions {} did not stop within {} s; the manager fails them once their heartbeat is stale",
                     running.ids(), grace.toSeconds());
         }
