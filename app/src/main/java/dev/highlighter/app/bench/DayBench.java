@@ -226,7 +226,7 @@ public class DayBench implements Callable<Integer> {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         int exit = p.waitFor();
         double wall = (System.nanoTime() - t0) / 1e9;
-        String text = Files.readString(log);
+        String text = Files.readString(log, StandardCharsets.ISO_8859_1); // any bytes: a log may hold a chat's broken text
         Run run = new Run();
         Matcher peak = PEAK.matcher(text);
         if (peak.find()) {

@@ -1,6 +1,7 @@
 package dev.highlighter.app.cli;
 
 import dev.highlighter.jobs.HighlighterProperties;
+import dev.highlighter.jobs.launch.HeapWatch;
 import dev.highlighter.jobs.remote.AppVersion;
 import dev.highlighter.jobs.remote.KafkaPartitioningProperties;
 import java.util.concurrent.Callable;
@@ -43,12 +44,12 @@ public class WorkerCommand implements Callable<Integer> {
         AppVersion version = appVersion.getObject();
         log.info("Worker {} listening on topic {} at {} (group {}), {} partitions at once", version.value(), kafka.getTopic(),
                 kafka.getBootstrapServers(), kafka.getGroupId(), props.workers());
-        dev.highlighter.jobs.launch.HeapWatch.reset();
+        HeapWatch.reset();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "worker-stop"));
         stopped.await();
         // what a worker's partitions kept, over its whole life: the figure to size its heap by
-        log.info("Peak live heap of this worker: {}", dev.highlighter.jobs.launch.HeapWatch.describe());
+        log.info("Peak live heap of this worker: {}", HeapWatch.describe());
         return 0;
     }
 }
