@@ -82,7 +82,14 @@ class ConsolePagesTest {
         form.getInputByName("password").type("operator-pw");
         HtmlPage grid = form.getOneHtmlElementByAttribute("button", "id", "login").click();
         assertThat(grid.getUrl().getPath()).isEqualTo("/");
-        assertThat(grid.getAnchors()).as("each date links its report")
+        assertThat(grid.getAnchors()).as("no report was run for the date: no link to a missing page")
+                .noneMatch(a -> a.getHrefAttribute().startsWith("/reports/2026-04-01/"));
+        org.apache.hadoop.fs.Path report = layout.reports(LocalDate.of(2026, 4, 1));
+        try (var out = fs.create(new org.apache.hadoop.fs.Path(report, "index.html"))) {
+            out.write("<html><body>report</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        grid = browser.getPage("http://localhost/");
+        assertThat(grid.getAnchors()).as("a date whose report exists links it")
                 .anyMatch(a -> a.getHrefAttribute().equals("/reports/2026-04-01/index.html"));
 
         HtmlPage failedOnly = browser.getPage("http://localhost/?job=highlights&status=FAILED&from=2026-04-01&to=2026-04-01");

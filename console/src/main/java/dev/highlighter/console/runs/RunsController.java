@@ -1,5 +1,7 @@
 package dev.highlighter.console.runs;
 
+import dev.highlighter.console.reports.ReportFolders;
+
 import dev.highlighter.console.ConsoleBean;
 import dev.highlighter.jobs.launch.JobRunner;
 import java.io.IOException;
@@ -28,11 +30,13 @@ public class RunsController {
     private final RunsQuery runs;
     private final JobRepository repository;
     private final JobRunner runner;
+    private final ReportFolders reports;
 
-    public RunsController(RunsQuery runs, JobRepository repository, JobRunner runner) {
+    public RunsController(RunsQuery runs, JobRepository repository, JobRunner runner, ReportFolders reports) {
         this.runs = runs;
         this.repository = repository;
         this.runner = runner;
+        this.reports = reports;
     }
 
     @GetMapping("/")
@@ -46,6 +50,7 @@ public class RunsController {
         model.addAttribute("jobs", runs.jobNames());
         model.addAttribute("statuses", java.util.Arrays.stream(org.springframework.batch.core.BatchStatus.values()).map(Enum::name).toList());
         model.addAttribute("today", LocalDate.now());
+        model.addAttribute("reports", reports.names());
         return "runs";
     }
 
